@@ -1,0 +1,5 @@
+"""``python -m ansinh``."""
+
+from ansinh.cli.app import run
+
+run()

@@ -1,0 +1,353 @@
+"""The checks of SPEC section 4 that join fields and files: references, duplicates, the fit of a
+target to its indicator, deadlines, windows, and the consistency warnings.
+
+Each check returns problems located in the file they concern; none raises or stops at the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ansinh.bases import BaseTable
+from ansinh.consistency import count_rate_mismatch, extrapolated_base
+from ansinh.files.located import field_path, suggest
+from ansinh.files.rows import value_problem_of
+from ansinh.files.yaml_reader import Where, YamlDocument
+from ansinh.models import AreasFile, BaseSeries, Indicator, IndicatorsFile, Plan, PlanTarget
+from ansinh.periods import Period
+from ansinh.problems import Problem
+from ansinh.project import ObservationStore
+from ansinh.text import Text, t
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class _Located:
+    """Adds problems at paths of one YAML file."""
+
+    document: YamlDocument
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def where(self) -> Where:
+        return self.document.where
+
+    def add(self, code: str, text: Text, path: Path, *, at_key: bool = False) -> None:
+        line, column = self.where.locate(path, at_key=at_key)
+        self.problems.append(Problem(code, text, self.document.file, line, column, field_path(path)))
+
+
+def _unknown(what: str, value: str, known: Iterable[str]) -> Text:
+    guess = suggest(value, sorted(known))
+    if guess:
+        return t("reference.unknown_guess", what=t(what), id=value, guess=guess)
+    return t("reference.unknown", what=t(what), id=value)
+
+
+# --- targets/indicators.yaml ---------------------------------------------------------------------
+
+
+def check_catalogue(
+    catalogue: IndicatorsFile, document: YamlDocument, declared_bases: set[str]
+) -> tuple[list[Problem], set[str]]:
+    """Unique ids, and a unit, kind, direction and base that fit together (SPEC 1.1). Returns the
+    problems and the ids of indicators whose definition is in error."""
+    located = _Located(document)
+    indicators = document.indexed("indicators", catalogue.indicators)
+    _duplicate_ids(located, "indicators", [(index, indicator.id) for index, indicator in indicators])
+    _duplicate_ids(
+        located, "bases", [(index, series.id) for index, series in document.indexed("bases", catalogue.bases)]
+    )
+    broken: set[str] = set()
+    for index, indicator in indicators:
+        before = len(located.problems)
+        path: Path = ("indicators", index)
+        if indicator.unit == "count" and indicator.base is not None:
+            located.add("indicator-definition", t("indicator.count_base"), (*path, "base"))
+        if indicator.unit != "count" and indicator.base is None:
+            located.add("indicator-definition", t("indicator.needs_base", unit=indicator.unit), path)
+        if indicator.kind == "flow" and (indicator.unit != "count" or indicator.better != "higher"):
+            located.add("indicator-definition", t("indicator.flow"), (*path, "kind"))
+        if indicator.base is not None and indicator.base not in declared_bases:
+            located.add("unknown-reference", _unknown("what.base", indicator.base, declared_bases), (*path, "base"))
+        if len(located.problems) > before:
+            broken.add(indicator.id)
+    return located.problems, broken
+
+
+def _duplicate_ids(located: _Located, field: str, ids: list[tuple[int, str]]) -> None:
+    first: dict[str, int] = {}
+    for index, item_id in ids:
+        if item_id in first:
+            line = located.where.locate((field, first[item_id], "id"))[0]
+            located.add("duplicate-id", t("id.duplicate", id=item_id, line=str(line)), (field, index, "id"))
+        else:
+            first[item_id] = index
+
+
+# --- targets/areas.yaml --------------------------------------------------------------------------
+
+
+def check_areas(areas: AreasFile, document: YamlDocument, declared: set[str] | None) -> list[Problem]:
+    """Unique ids, parents that exist, and no cycles (SPEC 1.2)."""
+    located = _Located(document)
+    indexed = document.indexed("areas", areas.areas)
+    _duplicate_ids(located, "areas", [(index, area.id) for index, area in indexed])
+    parents = {area.id: area.parent for area in areas.areas}
+    for index, area in indexed:
+        if area.parent is not None and declared is not None and area.parent not in declared:
+            located.add("unknown-reference", _unknown("what.area", area.parent, declared), ("areas", index, "parent"))
+    reported: set[str] = set()
+    for index, area in indexed:
+        chain = [area.id]
+        current = area.parent
+        while current is not None and current in parents and current not in chain:
+            chain.append(current)
+            current = parents[current]
+        if current == area.id and area.id not in reported:
+            reported.update(chain)
+            located.add("area-cycle", t("area.cycle", chain=" → ".join([*chain, area.id])), ("areas", index, "parent"))
+    return located.problems
+
+
+# --- targets/<plan>.yaml ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlanContext:
+    """What a plan is checked against."""
+
+    indicators: dict[str, Indicator]
+    declared_indicators: set[str] | None  # None: the catalogue cannot be read
+    areas: set[str] | None  # None: the areas cannot be read
+    bases: BaseTable
+    base_series: dict[str, BaseSeries]
+
+
+def check_plan(plan: Plan, document: YamlDocument, stem: str, context: PlanContext) -> list[Problem]:
+    """The plan's own fields, then each target against its indicator (SPEC 1.3 and 4)."""
+    located = _Located(document)
+    where = document.where
+    if plan.id != stem:
+        located.add("plan-id-mismatch", t("plan.id", id=plan.id, stem=stem), ("id",))
+    if context.areas is not None and plan.area not in context.areas:
+        located.add("unknown-reference", _unknown("what.area", plan.area, context.areas), ("area",))
+    if plan.end.end < plan.start.start:
+        located.add("plan-period", t("plan.period", start=plan.start.label, end=plan.end.label), ("end",))
+    seen: dict[str, int] = {}
+    for index, target in document.indexed("targets", plan.targets):
+        path: Path = ("targets", index)
+        if context.declared_indicators is not None and target.indicator not in context.declared_indicators:
+            located.add(
+                "unknown-reference",
+                _unknown("what.indicator", target.indicator, context.declared_indicators),
+                (*path, "indicator"),
+            )
+            continue
+        if target.indicator in seen:
+            line = where.locate(("targets", seen[target.indicator], "indicator"))[0]
+            located.add(
+                "duplicate-target",
+                t("plan.duplicate_target", id=target.indicator, line=str(line)),
+                (*path, "indicator"),
+            )
+        else:
+            seen[target.indicator] = index
+        if target.area is not None and context.areas is not None and target.area not in context.areas:
+            located.add("unknown-reference", _unknown("what.area", target.area, context.areas), (*path, "area"))
+        indicator = context.indicators.get(target.indicator)
+        if indicator is not None:  # an indicator in error is reported in the catalogue
+            _check_target(located, path, plan, target, indicator, context)
+    return located.problems
+
+
+def _check_target(
+    located: _Located, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
+) -> None:
+    spec = target.target
+    if indicator.kind == "level":
+        if spec.value is None and (spec.total is not None or spec.per_year is not None):
+            located.add("target-kind-mismatch", t("target.flow_on_level", id=indicator.id), (*path, "target"))
+            return
+        for name in ("total", "per_year", "from"):
+            if getattr(spec, "from_" if name == "from" else name) is not None:
+                located.add("target-shape", t("target.level_field", field=name), (*path, "target", name), at_key=True)
+        if spec.value is None:
+            located.add("target-shape", t("target.level_needs_value"), (*path, "target"))
+        if target.baseline is None:
+            located.add("target-shape", t("target.needs_baseline"), path)
+    else:
+        if spec.value is not None and spec.total is None and spec.per_year is None:
+            located.add(
+                "target-kind-mismatch",
+                t("target.level_on_flow", id=indicator.id),
+                (*path, "target", "value"),
+                at_key=True,
+            )
+            return
+        _check_flow_shape(located, path, target)
+    _check_values(located, path, target, indicator)
+    if indicator.kind == "level" and target.baseline is not None and spec.value is not None:
+        _check_level_dates_and_warnings(located, path, plan, target, indicator, context)
+    if indicator.kind == "level" and spec.value is not None and indicator.base is not None:
+        area = target.area or plan.area
+        warning = extrapolated_base(indicator, area, spec.by.end, context.bases)
+        if warning is not None:
+            located.add("extrapolated-base", warning, (*path, "target", "by"))
+
+
+def _check_flow_shape(located: _Located, path: Path, target: PlanTarget) -> None:
+    spec = target.target
+    if spec.value is not None:
+        located.add("target-shape", t("target.flow_value"), (*path, "target", "value"), at_key=True)
+    if target.baseline is not None:
+        located.add("target-shape", t("target.flow_baseline"), (*path, "baseline"), at_key=True)
+    if target.count is not None:
+        located.add("target-shape", t("target.flow_count"), (*path, "count"), at_key=True)
+    if spec.total is not None and spec.per_year is not None:
+        located.add("target-shape", t("target.total_and_per_year"), (*path, "target", "per_year"), at_key=True)
+    elif spec.total is None and spec.per_year is None:
+        located.add("target-shape", t("target.flow_needs_amount"), (*path, "target"))
+    elif spec.total is not None and spec.from_ is None:
+        located.add("target-shape", t("target.total_needs_from"), (*path, "target"))
+    elif spec.per_year is not None and spec.from_ is not None:
+        located.add("target-shape", t("target.per_year_from"), (*path, "target", "from"), at_key=True)
+    if spec.from_ is not None and spec.from_.start > spec.by.end:
+        located.add(
+            "target-shape", t("target.window", start=spec.from_.label, end=spec.by.label), (*path, "target", "by")
+        )
+
+
+def _check_values(located: _Located, path: Path, target: PlanTarget, indicator: Indicator) -> None:
+    spec = target.target
+    values: list[tuple[Path, Decimal | None]] = [
+        ((*path, "target", "value"), spec.value),
+        ((*path, "target", "total"), spec.total),
+        ((*path, "target", "per_year"), spec.per_year),
+        ((*path, "baseline", "value"), target.baseline.value if target.baseline else None),
+    ]
+    for value_path, value in values:
+        if value is not None:
+            problem = value_problem_of(indicator, value, f"{value}")
+            if problem is not None:
+                located.add(problem[0], problem[1], value_path)
+    if target.count is not None and indicator.unit == "count" and indicator.kind == "level":
+        located.add("target-shape", t("target.count_on_count"), (*path, "count"), at_key=True)
+
+
+def _check_level_dates_and_warnings(
+    located: _Located, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
+) -> None:
+    baseline, spec = target.baseline, target.target
+    assert baseline is not None and spec.value is not None
+    if spec.by.end <= baseline.period.end:
+        located.add(
+            "deadline-not-after-baseline",
+            t("target.deadline", by=spec.by.label, baseline=baseline.period.label),
+            (*path, "target", "by"),
+        )
+        return
+    if indicator.direction * (baseline.value - spec.value) >= 0:
+        located.add(
+            "met-at-baseline",
+            t(
+                "warning.met_at_baseline",
+                target=spec.value,
+                by=spec.by.label,
+                value=baseline.value,
+                period=baseline.period.label,
+            ),
+            (*path, "target", "value"),
+        )
+    if target.count is not None:
+        area = target.area or plan.area
+        warning = count_rate_mismatch(
+            indicator,
+            area,
+            spec.value,
+            int(target.count),
+            spec.by.end,
+            context.bases,
+            context.base_series,
+            key="warning.target_count",
+        )
+        if warning is not None:
+            located.add("target-count-mismatch", warning, (*path, "count"))
+
+
+# --- across plans and observations ---------------------------------------------------------------
+
+
+def check_windows(
+    plans: dict[str, Plan], plan_files: dict[str, str], indicators: dict[str, Indicator], store: ObservationStore
+) -> list[Problem]:
+    """A flow observation that straddles the edge of a target's window cannot be counted in it
+    or left out of it (SPEC section 3, Flows): an error at the observation, naming the target."""
+    problems: list[Problem] = []
+    for plan in plans.values():
+        for target in plan.targets:
+            indicator = indicators.get(target.indicator)
+            if indicator is None or indicator.kind != "flow":
+                continue
+            series = store.series(indicator.id, target.area or plan.area)
+            if series is None:
+                continue
+            for window in _windows(plan, target):
+                for observation in series.observations:
+                    period = observation.period
+                    if period.overlaps(window) and not window.contains(period):
+                        problems.append(
+                            Problem(
+                                "window-straddle",
+                                t(
+                                    "observation.straddle",
+                                    period=period.label,
+                                    window=window.label,
+                                    plan=plan.id,
+                                    file=plan_files.get(plan.id, ""),
+                                ),
+                                observation.file,
+                                observation.line,
+                                None,
+                                "period",
+                            )
+                        )
+    return problems
+
+
+def _windows(plan: Plan, target: PlanTarget) -> list[Period]:
+    spec = target.target
+    if spec.total is not None and spec.from_ is not None:
+        return [Period(spec.from_.start, spec.by.end, f"{spec.from_.label}–{spec.by.label}")]
+    if spec.per_year is not None:
+        return [Period.year(year) for year in range(plan.start.start.year, spec.by.end.year + 1)]
+    return []
+
+
+def check_observation_counts(
+    store: ObservationStore, indicators: dict[str, Indicator], bases: BaseTable, base_series: dict[str, BaseSeries]
+) -> list[Problem]:
+    """Warnings for observations whose count disagrees with value × base, or whose base had to
+    be extrapolated (SPEC section 4)."""
+    problems: list[Problem] = []
+    for observation in store.all():
+        if observation.count is None:
+            continue
+        indicator = indicators[observation.indicator]
+        if indicator.base is None:
+            continue
+        day = observation.period.end
+        mismatch = count_rate_mismatch(
+            indicator, observation.area, observation.value, observation.count, day, bases, base_series
+        )
+        if mismatch is not None:
+            problems.append(Problem("count-rate-mismatch", mismatch, observation.file, observation.line, None, "count"))
+        extrapolated = extrapolated_base(indicator, observation.area, day, bases)
+        if extrapolated is not None:
+            problems.append(
+                Problem("extrapolated-base", extrapolated, observation.file, observation.line, None, "count")
+            )
+    return problems

@@ -1,0 +1,172 @@
+"""The ``ansinh`` command: options are parsed here, the work is done below.
+
+Every command imports what it needs when it runs, so ``ansinh --help`` loads neither pydantic
+nor PyYAML nor Rich.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
+
+import typer
+
+from ansinh import __version__
+from ansinh.cli.common import ExitCode, Language, UsageError, fail, settings
+from ansinh.text import Text, t
+
+if TYPE_CHECKING:
+    from ansinh.i18n import Lang
+
+E = TypeVar("E", bound=Enum)
+
+app = typer.Typer(
+    name="ansinh",
+    help="Gap calculator for social-security and health targets (an sinh xã hội).",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+RootOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option(
+        "--root",
+        help="The project folder (default: ANSINH_ROOT, else the nearest folder upwards with targets/).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Optional[Language],  # noqa: UP045
+    typer.Option(
+        "--lang", help="vi or en (default: ANSINH_LANG, else vi when LANG starts with vi).", show_default=False
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"ansinh {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    root: RootOption = None,
+    lang: LangOption = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Gap calculator for social-security and health targets (an sinh xã hội)."""
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(help="Files or folders to report on (default: the whole project).", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format",
+            help="text, json or github (default: github when GITHUB_ACTIONS=true, else text).",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check the project's files (SPEC section 4); exit 1 on errors."""
+    from ansinh.cli.validate import run
+    from ansinh.render.problems import ProblemFormat
+
+    project_root, chosen = settings(ctx, root, lang)
+    chosen_format = _choice(ProblemFormat, output, chosen)
+    try:
+        code = run(project_root, chosen, paths or [], strict, chosen_format)
+    except UsageError as error:
+        fail(error, chosen)
+    raise typer.Exit(code)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    what: Annotated[str, typer.Argument(help="indicators, areas or plans.", metavar="indicators|areas|plans")],
+    output: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List the project's catalogue: indicators, areas or plans."""
+    project_root, chosen = settings(ctx, root, lang)
+    if what not in ("indicators", "areas", "plans"):
+        fail(UsageError(_not_one_of(what, ["indicators", "areas", "plans"])), chosen)
+    if output not in ("table", "json"):
+        fail(UsageError(_not_one_of(output, ["table", "json"])), chosen)
+    from ansinh.cli.common import load_checked
+    from ansinh.render.catalogue import RECORDS, render_records
+
+    project = load_checked(project_root, chosen)
+    render_records(what, RECORDS[what](project, chosen), chosen, sys.stdout, output == "json")
+
+
+@app.command()
+def schema(
+    what: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help="indicators, areas or plan (default: all three).", metavar="[indicators|areas|plan]"),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a file kind, for editors."""
+    import json
+
+    from ansinh.schema import KINDS, schema_of
+
+    if what is not None and what not in KINDS:
+        fail(UsageError(_not_one_of(what, list(KINDS))), "en")
+    document = schema_of(what) if what else {kind: schema_of(kind) for kind in KINDS}
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _choice(enum: type[E], value: str | None, lang: Lang) -> E | None:
+    """An option's value as ``enum``, or a usage error listing the choices."""
+    if value is None:
+        return None
+    choices = [member.value for member in enum]
+    if value not in choices:
+        fail(UsageError(_not_one_of(value, choices)), lang)
+    return enum(value)
+
+
+def _not_one_of(value: str, choices: list[str]) -> Text:
+    return t("usage.choice", value=value, choices=choices)
+
+
+def run() -> None:
+    """The console script: typer's app, with a last line of defence so that no input ever ends
+    in a Python traceback (a bug shows as one line and exit 70 instead)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("ansinh: interrupted\n")
+        sys.exit(130)
+    except Exception as error:
+        import os
+
+        if os.environ.get("ANSINH_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"ansinh: internal error ({type(error).__name__}: {error}). "
+            "This is a bug in ansinh: please report it with the command you ran "
+            "(set ANSINH_DEBUG=1 to see where it happened).\n"
+        )
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,80 @@
+"""What every command shares: the project folder, the language, exit codes, usage errors.
+
+Kept free of heavy imports: ``ansinh --help`` must start faster than its dependencies load.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from ansinh.text import Text
+
+if TYPE_CHECKING:
+    from ansinh.i18n import Lang
+    from ansinh.project import Project
+
+
+class ExitCode:
+    """SPEC section 5."""
+
+    OK = 0
+    FILE_ERRORS = 1
+    USAGE = 2
+    FAIL_ON = 3
+    INTERNAL = 70  # a bug in ansinh itself: never an answer to any input
+
+
+class Language(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+class UsageError(Exception):
+    """The command was asked something it cannot do (SPEC section 5: exit 2)."""
+
+    def __init__(self, text: Text | str) -> None:
+        super().__init__(text if isinstance(text, str) else text.render("en"))
+        self.text = text
+
+
+def fail(error: UsageError, lang: Lang) -> NoReturn:
+    """One line on stderr, exit 2."""
+    message = error.text if isinstance(error.text, str) else error.text.render(lang)
+    sys.stderr.write(f"ansinh: {message}\n")
+    raise typer.Exit(ExitCode.USAGE)
+
+
+def settings(ctx: typer.Context, root: Path | None, lang: Language | None) -> tuple[Path, Lang]:
+    """The project folder and language, from the command's options, else the global ones,
+    else the environment (SPEC sections 1 and 5)."""
+    from ansinh.files.loader import RootError, find_root
+    from ansinh.i18n import LanguageError, resolve_lang
+
+    parent = ctx.find_root().params if ctx.parent is not None else {}
+    root = root or parent.get("root")
+    lang_option = lang or parent.get("lang")
+    try:
+        chosen_lang = resolve_lang(lang_option.value if lang_option else None)
+    except LanguageError as error:
+        fail(UsageError(str(error)), "en")
+    try:
+        return find_root(str(root) if root else None, Path.cwd()), chosen_lang
+    except RootError as error:
+        fail(UsageError(str(error)), chosen_lang)
+
+
+def load_checked(root: Path, lang: Lang) -> Project:
+    """The project, or its errors on stderr and exit 1: no figure is computed from broken files."""
+    from ansinh.files.loader import load_project
+    from ansinh.render.problems import render_text
+
+    project = load_project(root)
+    if project.errors:
+        render_text(project.errors, len(project.files), lang, sys.stderr)
+        raise typer.Exit(ExitCode.FILE_ERRORS)
+    return project

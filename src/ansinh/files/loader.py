@@ -1,0 +1,285 @@
+"""Find a project folder and read all of it into a ``Project``, with every problem located.
+
+Files are read in the order their references need: the indicator catalogue and the areas, then
+the bases, then the plans (checked against all three), then the observations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from ansinh.bases import BaseTable
+from ansinh.checks import PlanContext, check_areas, check_catalogue, check_observation_counts, check_plan, check_windows
+from ansinh.files.csv_reader import CsvTable, read_csv_text
+from ansinh.files.limits import LIMITS, Limits
+from ansinh.files.located import validate_document
+from ansinh.files.rows import BASE_COLUMNS, OBSERVATION_COLUMNS, PeriodCache, base_figures_from, observations_from
+from ansinh.files.series import build_store
+from ansinh.files.yaml_reader import YamlDocument, read_yaml_text
+from ansinh.models import AreasFile, BaseFigure, IndicatorsFile, Observation, Plan
+from ansinh.problems import Problem
+from ansinh.project import Project
+from ansinh.text import t
+
+M = TypeVar("M", bound=BaseModel)
+
+INDICATORS_FILE = "targets/indicators.yaml"
+AREAS_FILE = "targets/areas.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class RootError(Exception):
+    """No project folder could be found; the message says where ansinh looked."""
+
+
+def find_root(option: str | None, cwd: Path, environ: Mapping[str, str] | None = None) -> Path:
+    """``--root``, else ``ANSINH_ROOT``, else the nearest folder upwards holding ``targets/``."""
+    env = os.environ if environ is None else environ
+    for chosen, origin in ((option, "--root"), (env.get("ANSINH_ROOT"), "ANSINH_ROOT")):
+        if chosen:
+            root = Path(chosen).expanduser()
+            if not (root / "targets").is_dir():
+                raise RootError(f"{origin} {chosen}: no targets/ folder there")
+            return root.resolve()
+    for folder in (cwd, *cwd.parents):
+        if (folder / "targets").is_dir():
+            return folder
+    raise RootError(f"no project folder: no targets/ in {cwd} or above (use --root DIR or ANSINH_ROOT)")
+
+
+def project_files(root: Path) -> tuple[list[str], list[str], list[str]]:
+    """The plan, observation and base files of a root, as root-relative POSIX paths."""
+    plans = _listed(root / "targets", YAML_SUFFIXES, exclude={INDICATORS_FILE, AREAS_FILE}, root=root)
+    observations = _listed(root / "data", (".csv",), exclude=set(), root=root)
+    bases = _listed(root / "data" / "bases", (".csv",), exclude=set(), root=root)
+    return plans, observations, bases
+
+
+def _listed(folder: Path, suffixes: tuple[str, ...], exclude: set[str], root: Path) -> list[str]:
+    if not folder.is_dir():
+        return []
+    names = []
+    for entry in sorted(folder.iterdir()):
+        # Skip editors' and office suites' lock and backup files (.~lock.x.csv#, ~$x.csv).
+        if entry.name.startswith((".", "~")) or not entry.is_file():
+            continue
+        if entry.suffix.lower() in suffixes:
+            relative = entry.relative_to(root).as_posix()
+            if relative not in exclude:
+                names.append(relative)
+    return names
+
+
+def load_project(root: Path, limits: Limits = LIMITS) -> Project:
+    """Read every file of the project at ``root``; problems are collected, never raised."""
+    project = Project(root)
+    reader = _Reader(root, limits, project)
+    plan_files, observation_files, base_files = project_files(root)
+
+    catalogue_doc, catalogue = reader.yaml(INDICATORS_FILE, IndicatorsFile, required=True)
+    areas_doc, areas_file = reader.yaml(AREAS_FILE, AreasFile, required=True)
+
+    declared_indicators = _declared_ids(catalogue_doc, "indicators")
+    declared_areas = _declared_ids(areas_doc, "areas")
+    if catalogue is not None:
+        project.indicators = {indicator.id: indicator for indicator in catalogue.indicators}
+        project.base_series = {series.id: series for series in catalogue.bases}
+    if areas_file is not None:
+        project.areas = {area.id: area for area in areas_file.areas}
+        assert areas_doc is not None
+        reader.problems(check_areas(areas_file, areas_doc, declared_areas))
+
+    figures: list[BaseFigure] = []
+    for file in base_files:
+        table = reader.csv(file, BASE_COLUMNS)
+        if table is not None:
+            found, problems = base_figures_from(table, declared_areas)
+            figures.extend(found)
+            reader.problems(problems)
+    reader.problems(_conflicting_bases(figures))
+    project.bases = BaseTable(figures)
+
+    if catalogue is not None:
+        assert catalogue_doc is not None
+        declared_bases = project.bases.names() | (_declared_ids(catalogue_doc, "bases") or set())
+        problems, broken = check_catalogue(catalogue, catalogue_doc, declared_bases)
+        reader.problems(problems)
+        # An indicator in error is declared, so references to it are not errors too, but no
+        # figure is checked or computed against its broken definition.
+        project.indicators = {key: value for key, value in project.indicators.items() if key not in broken}
+
+    context = PlanContext(project.indicators, declared_indicators, declared_areas, project.bases, project.base_series)
+    for file in plan_files:
+        document, plan = reader.yaml(file, Plan, required=False)
+        if document is None or plan is None:
+            continue
+        stem = Path(file).stem
+        if plan.id in project.plans:
+            reader.problems(
+                [
+                    Problem(
+                        "duplicate-id",
+                        t("plan.duplicate", id=plan.id, other=project.plan_files[plan.id]),
+                        file,
+                        1,
+                        1,
+                        "id",
+                    )
+                ]
+            )
+            continue
+        reader.problems(check_plan(plan, document, stem, context))
+        project.plans[plan.id] = plan
+        project.plan_files[plan.id] = file
+
+    observations: list[Observation] = []
+    periods = PeriodCache()
+    for file in observation_files:
+        table = reader.csv(file, OBSERVATION_COLUMNS)
+        if table is not None:
+            found, problems = observations_from(table, project.indicators, declared_indicators, declared_areas, periods)
+            observations.extend(found)
+            reader.problems(problems)
+    store, problems = build_store(observations, project.indicators)
+    project.observations = store
+    reader.problems(problems)
+    reader.problems(check_windows(project.plans, project.plan_files, project.indicators, store))
+    reader.problems(check_observation_counts(store, project.indicators, project.bases, project.base_series))
+    project.problems = reader.finish()
+    return project
+
+
+def _declared_ids(document: YamlDocument | None, field: str) -> set[str] | None:
+    """Ids declared in a catalogue file, even in items with errors, so that one mistake in an
+    item is reported once rather than at every reference to it; ``None`` when the file itself
+    cannot be read, and references to it cannot be checked."""
+    if document is None or not isinstance(document.data, dict):
+        return None
+    items = document.data.get(field)
+    if not isinstance(items, list):
+        return None
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _conflicting_bases(figures: list[BaseFigure]) -> list[Problem]:
+    first: dict[tuple[str, str, int], BaseFigure] = {}
+    problems: list[Problem] = []
+    kept: list[BaseFigure] = []
+    for figure in figures:
+        key = (figure.area, figure.base, figure.year)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = figure
+            kept.append(figure)
+        elif earlier.value != figure.value:
+            problems.append(
+                Problem(
+                    "conflicting-base",
+                    t(
+                        "base.conflict",
+                        base=figure.base,
+                        area=figure.area,
+                        year=str(figure.year),
+                        value=figure.value,
+                        other_value=earlier.value,
+                        other=f"{earlier.file}:{earlier.line}",
+                    ),
+                    figure.file,
+                    figure.line,
+                    None,
+                    "value",
+                )
+            )
+    figures[:] = kept
+    return problems
+
+
+class _Reader:
+    """Reads files of one root, collecting problems with a cap per file."""
+
+    def __init__(self, root: Path, limits: Limits, project: Project) -> None:
+        self.root = root
+        self.limits = limits
+        self.project = project
+        self.collected: list[Problem] = []
+        self.columns: dict[str, dict[str, int]] = {}
+
+    def problems(self, problems: list[Problem]) -> None:
+        self.collected.extend(problems)
+
+    def text(self, file: str, limit: int, *, required: bool) -> str | None:
+        path = self.root / file
+        if not path.is_file():
+            if required:
+                self.collected.append(Problem("file-missing", t("file.missing", file=file), file))
+            return None
+        self.project.files.append(file)
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                self.collected.append(
+                    Problem("file-too-large", t("file.too_large", size=size, limit=limit), file, 1, 1)
+                )
+                return None
+            data = path.read_bytes()
+        except OSError as error:
+            self.collected.append(
+                Problem("file-unreadable", t("file.unreadable", detail=error.strerror or str(error)), file)
+            )
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            byte = f"0x{data[error.start]:02x}"
+            self.collected.append(Problem("file-unreadable", t("file.not_utf8", byte=byte), file, line, column))
+            return None
+
+    def yaml(self, file: str, model: type[M], *, required: bool) -> tuple[YamlDocument | None, M | None]:
+        """The file read as ``model``, and its document for locating later problems."""
+        text = self.text(file, self.limits.yaml_bytes, required=required)
+        if text is None:
+            return None, None
+        document = read_yaml_text(text, file, self.limits)
+        value = validate_document(document, model)
+        self.collected.extend(document.problems)
+        return document, value
+
+    def csv(self, file: str, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> CsvTable | None:
+        text = self.text(file, self.limits.csv_bytes, required=False)
+        if text is None:
+            return None
+        table = read_csv_text(text, file, *columns)
+        self.collected.extend(table.problems)
+        self.columns[file] = table.columns
+        return table if table.ok else None
+
+    def finish(self) -> list[Problem]:
+        """Problems sorted by place, each with its CSV column, at most ``problems_per_file`` a file."""
+        by_file: dict[str, list[Problem]] = {}
+        for collected in self.collected:
+            problem = collected
+            if problem.column is None and problem.file in self.columns and problem.path:
+                position = self.columns[problem.file].get(problem.path)
+                if position is not None:
+                    problem = dataclasses.replace(problem, column=position + 1)
+            by_file.setdefault(problem.file or "", []).append(problem)
+        result: list[Problem] = []
+        for file in sorted(by_file):
+            problems = sorted(by_file[file], key=Problem.sort_key)
+            cap = self.limits.problems_per_file
+            if len(problems) > cap:
+                left_out = len(problems) - cap
+                problems = [
+                    *problems[:cap],
+                    Problem(problems[cap].code, t("file.more_problems", count=left_out), file or None),
+                ]
+            result.extend(problems)
+        return result

@@ -1,0 +1,207 @@
+"""Turn the rows of observation and base CSV files into ``Observation`` and ``BaseFigure``.
+
+Each cell is checked where it stands, so every problem names its file, line and column; a row
+with an error is left out. Cross-row rules (duplicates, overlaps) come after, in
+``ansinh.files.series``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ansinh.files.csv_reader import CsvTable
+from ansinh.files.located import suggest
+from ansinh.models import BASE_KINDS, BaseFigure, Indicator, Observation, grouped_text
+from ansinh.numbers import NumberError, could_be_grouped, is_whole, parse_decimal
+from ansinh.periods import FIRST_YEAR, LAST_YEAR, Period, PeriodError
+from ansinh.problems import Problem
+from ansinh.text import Text, t
+
+OBSERVATION_COLUMNS = (("indicator", "area", "period", "value"), ("count", "source", "note"))
+BASE_COLUMNS = (("area", "base", "year", "value"), ("kind", "source", "note"))
+
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class _RowChecker:
+    """Collects the problems of one row, each at its cell's column."""
+
+    table: CsvTable
+    cells: list[str]
+    line: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def cell(self, name: str) -> str:
+        position = self.table.columns.get(name)
+        return self.cells[position] if position is not None else ""
+
+    def add(self, name: str, code: str, text: Text) -> None:
+        column = self.table.columns.get(name, 0) + 1
+        self.problems.append(Problem(code, text, self.table.file, self.line, column, name))
+
+    def number(self, name: str) -> Decimal | None:
+        text = self.cell(name)
+        if could_be_grouped(text) and (self.table.decimal_comma or "," in text):
+            # In a ';' file Excel writes 27,5 for 27.5 — but 22,796 may equally be 22796, and a
+            # '.' there is a Vietnamese thousands separator. In a ',' file '.' is the decimal point.
+            self.add(name, "ambiguous-number", grouped_text(text))
+            return None
+        try:
+            return parse_decimal(text, decimal_comma=self.table.decimal_comma)
+        except NumberError as error:
+            self.add(name, "bad-number", error.text)
+            return None
+
+    def count(self, name: str) -> int | None:
+        text = self.cell(name)
+        if not text:
+            return None
+        if _DIGITS.fullmatch(text.lstrip("+")):
+            return int(text)
+        if could_be_grouped(text):
+            self.add(name, "ambiguous-number", grouped_text(text))
+        else:
+            try:
+                parse_decimal(text, decimal_comma=self.table.decimal_comma)
+                self.add(name, "bad-number", t("number.not_whole", text=text, what=t("what.count")))
+            except NumberError as error:
+                self.add(name, "bad-number", error.text)
+        return None
+
+    def reference(self, name: str, known: set[str] | None, what: str) -> str | None:
+        """The id in the cell, if declared; ``known`` is None when the declaring file is broken."""
+        value = self.cell(name)
+        if not value:
+            self.add(name, "missing-field", t("row.empty_cell", column=name))
+            return None
+        if known is not None and value not in known:
+            guess = suggest(value, sorted(known))
+            text = (
+                t("reference.unknown_guess", what=t(what), id=value, guess=guess)
+                if guess
+                else t("reference.unknown", what=t(what), id=value)
+            )
+            self.add(name, "unknown-reference", text)
+            return None
+        return value
+
+
+class PeriodCache:
+    """Periods parsed once per distinct text: a national file repeats a few dozen of them."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, Period | PeriodError] = {}
+
+    def parse(self, text: str) -> Period:
+        found = self._known.get(text)
+        if found is None:
+            try:
+                found = Period.parse(text)
+            except PeriodError as error:
+                found = error
+            self._known[text] = found
+        if isinstance(found, PeriodError):
+            raise found
+        return found
+
+
+def observations_from(
+    table: CsvTable,
+    indicators: dict[str, Indicator],
+    declared_indicators: set[str] | None,
+    areas: set[str] | None,
+    periods: PeriodCache,
+) -> tuple[list[Observation], list[Problem]]:
+    """The valid observations of ``table``, and the problems of the others. A row of an indicator
+    that is declared but itself in error is left out quietly: its error is reported once."""
+    observations: list[Observation] = []
+    problems: list[Problem] = []
+    for cells, line in zip(table.rows, table.lines, strict=True):
+        row = _RowChecker(table, cells, line)
+        indicator_id = row.reference("indicator", declared_indicators, "what.indicator")
+        area = row.reference("area", areas, "what.area")
+        period = _period(row, periods)
+        value = row.number("value")
+        count = row.count("count")
+        indicator = indicators.get(indicator_id) if indicator_id else None
+        if indicator is not None and value is not None:
+            value_problem = value_problem_of(indicator, value, row.cell("value"))
+            if value_problem is not None:
+                row.add("value", *value_problem)
+        if row.problems or indicator is None or area is None or period is None or value is None:
+            problems.extend(row.problems)
+            continue
+        observations.append(
+            Observation(
+                indicator.id, area, period, value, count, row.cell("source"), row.cell("note"), table.file, line
+            )
+        )
+    return observations, problems
+
+
+def value_problem_of(indicator: Indicator, value: Decimal, written: str) -> tuple[str, Text] | None:
+    """What is wrong with a value of this indicator, if anything: a percent above 100, or a
+    count that is not whole or may hide a thousands separator."""
+    if indicator.unit == "percent" and value > 100:
+        return "bad-value", t("value.percent", text=written)
+    if indicator.unit == "count":
+        if could_be_grouped(written):
+            return "ambiguous-number", grouped_text(written)
+        if not is_whole(value):
+            return "bad-number", t("number.not_whole", text=written, what=indicator.name)
+    return None
+
+
+def _period(row: _RowChecker, periods: PeriodCache) -> Period | None:
+    text = row.cell("period")
+    if not text:
+        row.add("period", "missing-field", t("row.empty_cell", column="period"))
+        return None
+    try:
+        return periods.parse(text)
+    except PeriodError as error:
+        row.add("period", "bad-period", error.text)
+        return None
+
+
+def base_figures_from(table: CsvTable, areas: set[str] | None) -> tuple[list[BaseFigure], list[Problem]]:
+    """The valid base figures of ``table``, and the problems of the others."""
+    figures: list[BaseFigure] = []
+    problems: list[Problem] = []
+    for cells, line in zip(table.rows, table.lines, strict=True):
+        row = _RowChecker(table, cells, line)
+        area = row.reference("area", areas, "what.area")
+        base = row.cell("base")
+        if not base:
+            row.add("base", "missing-field", t("row.empty_cell", column="base"))
+        elif not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", base):
+            row.add("base", "bad-id", t("id.base", text=base))
+        year = _year(row)
+        value = row.number("value")
+        if value is not None and value == 0:
+            row.add("value", "bad-number", t("value.zero_base"))
+        kind = row.cell("kind").lower()
+        if kind and kind not in BASE_KINDS:
+            guess = suggest(kind, list(BASE_KINDS))
+            text = (
+                t("value.choice_guess", found=kind, choices=list(BASE_KINDS), guess=guess)
+                if guess
+                else t("value.choice", found=kind, choices=list(BASE_KINDS))
+            )
+            row.add("kind", "bad-value", text)
+        if row.problems or area is None or year is None or value is None:
+            problems.extend(row.problems)
+            continue
+        figures.append(BaseFigure(area, base, year, value, kind, row.cell("source"), table.file, line))
+    return figures, problems
+
+
+def _year(row: _RowChecker) -> int | None:
+    text = row.cell("year")
+    if re.fullmatch(r"\d{4}", text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
+        return int(text)
+    row.add("year", "bad-period", t("row.year", text=text, first=str(FIRST_YEAR), last=str(LAST_YEAR)))
+    return None

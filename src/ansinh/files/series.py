@@ -1,0 +1,97 @@
+"""Observations grouped into series, one per indicator and area, with the cross-row rules of
+SPEC section 1.4: rows about the same thing at the same time are one observation when they agree
+and an error when they differ, and the periods of a flow must not overlap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ansinh.models import Indicator, Observation
+from ansinh.problems import Problem
+from ansinh.project import ObservationStore, Series
+from ansinh.text import t
+
+
+def build_store(
+    observations: Iterable[Observation], indicators: dict[str, Indicator]
+) -> tuple[ObservationStore, list[Problem]]:
+    """Group observations into series, merging agreeing duplicates and reporting conflicts."""
+    grouped: dict[tuple[str, str], list[Observation]] = {}
+    for observation in observations:
+        grouped.setdefault((observation.indicator, observation.area), []).append(observation)
+    problems: list[Problem] = []
+    series: dict[tuple[str, str], Series] = {}
+    for key, rows in grouped.items():
+        is_flow = indicators[key[0]].kind == "flow"
+        rows.sort(key=lambda row: (row.period.end, row.period.start, row.file, row.line))
+        kept = _merge_duplicates(rows, is_flow, problems)
+        if is_flow:
+            _check_overlaps(kept, problems)
+        series[key] = Series(kept)
+    return ObservationStore(series), problems
+
+
+def _merge_duplicates(rows: list[Observation], is_flow: bool, problems: list[Problem]) -> list[Observation]:
+    """One observation per period (per end day, for a level); a differing duplicate is an error."""
+    kept: list[Observation] = []
+    for row in rows:
+        previous = kept[-1] if kept else None
+        same_time = previous is not None and (
+            previous.period.end == row.period.end and (not is_flow or previous.period.start == row.period.start)
+        )
+        if previous is None or not same_time:
+            kept.append(row)
+            continue
+        counts_differ = previous.count is not None and row.count is not None and previous.count != row.count
+        if previous.value != row.value or counts_differ:
+            problems.append(
+                Problem(
+                    "conflicting-observation",
+                    t(
+                        "observation.conflict",
+                        indicator=row.indicator,
+                        area=row.area,
+                        period=row.period.label,
+                        value=row.value,
+                        other_period=previous.period.label,
+                        other_value=previous.value,
+                        other=f"{previous.file}:{previous.line}",
+                    ),
+                    row.file,
+                    row.line,
+                    None,
+                    "value",
+                )
+            )
+        elif previous.count is None and row.count is not None:
+            kept[-1] = row  # the same figure, with its count: keep the fuller row
+    return kept
+
+
+def _check_overlaps(rows: list[Observation], problems: list[Problem]) -> None:
+    """Flow periods are summed, so two that overlap would count the same days twice."""
+    by_start = sorted(rows, key=lambda row: (row.period.start, row.period.end))
+    reach: Observation | None = None  # the row reaching furthest so far
+    for row in by_start:
+        if reach is not None and row.period.start <= reach.period.end:
+            # Report at the row written later, naming the one written first.
+            later, earlier = (row, reach) if (row.file, row.line) > (reach.file, reach.line) else (reach, row)
+            problems.append(
+                Problem(
+                    "overlapping-periods",
+                    t(
+                        "observation.overlap",
+                        indicator=later.indicator,
+                        area=later.area,
+                        period=later.period.label,
+                        other_period=earlier.period.label,
+                        other=f"{earlier.file}:{earlier.line}",
+                    ),
+                    later.file,
+                    later.line,
+                    None,
+                    "period",
+                )
+            )
+        if reach is None or row.period.end > reach.period.end:
+            reach = row

@@ -1,0 +1,452 @@
+"""Every sentence ansinh says, in English and Vietnamese. Keys are grouped by the layer that
+uses them; a test checks that both languages have the same placeholders."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- files ---------------------------------------------------------------------------------
+    "file.missing": {
+        "en": "{file} is missing: create it (ansinh init writes an example)",
+        "vi": "thiếu tệp {file}: hãy tạo tệp này (ansinh init tạo một tệp mẫu)",
+    },
+    "file.unreadable": {
+        "en": "cannot read the file: {detail}",
+        "vi": "không đọc được tệp: {detail}",
+    },
+    "file.not_utf8": {
+        "en": "the file is not UTF-8 (byte {byte} cannot be read): save it as UTF-8 (in Excel: 'CSV UTF-8')",
+        "vi": "tệp không ở mã UTF-8 (không đọc được byte {byte}): hãy lưu lại dạng UTF-8 (trong Excel: 'CSV UTF-8')",
+    },
+    "file.too_large": {
+        "en": "the file has {size} bytes, more than the limit of {limit} for this kind of file",
+        "vi": "tệp có {size} byte, vượt giới hạn {limit} byte cho loại tệp này",
+    },
+    "file.unexpected": {
+        "en": "ansinh does not know what this file is: {hint}",
+        "vi": "ansinh không biết tệp này thuộc loại nào: {hint}",
+    },
+    "file.more_problems": {
+        "en": "{count} more problems in this file are not shown: fix the ones above first",
+        "vi": "còn {count} lỗi khác trong tệp này không được hiển thị: hãy sửa các lỗi trên trước",
+    },
+    # --- YAML ----------------------------------------------------------------------------------
+    "yaml.syntax": {
+        "en": "invalid YAML: {detail}{hint}",
+        "vi": "YAML không hợp lệ: {detail}{hint}",
+    },
+    "yaml.hint.tabs": {"en": " — indent with spaces, not tabs", "vi": " — hãy thụt lề bằng dấu cách, không dùng tab"},
+    "yaml.hint.colon": {
+        "en": " — put text that contains ': ' in quotes, or check the indentation",
+        "vi": " — hãy đặt văn bản có ': ' trong dấu nháy, hoặc kiểm tra thụt lề",
+    },
+    "yaml.hint.key_value": {
+        "en": " — each line of a mapping is 'key: value'",
+        "vi": " — mỗi dòng của ánh xạ có dạng 'khóa: giá trị'",
+    },
+    "yaml.hint.escape": {
+        "en": " — in double quotes a backslash starts an escape: use single quotes",
+        "vi": " — trong dấu nháy kép, dấu \\ bắt đầu một chuỗi thoát: hãy dùng nháy đơn",
+    },
+    "yaml.hint.control": {
+        "en": " — remove the invisible control character",
+        "vi": " — hãy xóa ký tự điều khiển vô hình",
+    },
+    "yaml.too_deep": {
+        "en": "collections nest deeper than {limit} levels: ansinh files need at most 4",
+        "vi": "các cấu trúc lồng nhau sâu hơn {limit} cấp: tệp của ansinh chỉ cần tối đa 4 cấp",
+    },
+    "yaml.aliases": {
+        "en": "more than {limit} aliases (*name): write the values out",
+        "vi": "quá {limit} bí danh (*tên): hãy viết đầy đủ các giá trị",
+    },
+    "yaml.expansion": {
+        "en": "the aliases expand to more than {limit} values: write the values out",
+        "vi": "các bí danh mở rộng thành hơn {limit} giá trị: hãy viết đầy đủ các giá trị",
+    },
+    "yaml.unknown_alias": {
+        "en": "the alias *{name} refers to no anchor &{name} above it",
+        "vi": "bí danh *{name} không trỏ tới neo &{name} nào ở phía trên",
+    },
+    "yaml.several_documents": {
+        "en": "the file holds more than one YAML document (a second '---'): keep one per file",
+        "vi": "tệp chứa nhiều hơn một tài liệu YAML (có '---' thứ hai): mỗi tệp chỉ một tài liệu",
+    },
+    "yaml.tag": {
+        "en": "the tag {tag} is not supported: remove it",
+        "vi": "không hỗ trợ thẻ {tag}: hãy bỏ thẻ này",
+    },
+    "yaml.key_not_text": {
+        "en": "a key must be plain text, not a list or mapping",
+        "vi": "khóa phải là văn bản, không phải danh sách hay ánh xạ",
+    },
+    "yaml.duplicate_key": {
+        "en": "the key '{key}' appears a second time in this mapping (first on line {first_line}): keep one",
+        "vi": "khóa '{key}' xuất hiện lần thứ hai trong cùng ánh xạ (lần đầu ở dòng {first_line}): chỉ giữ một",
+    },
+    "yaml.merge": {
+        "en": "a merge key (<<) must name a mapping or a list of mappings",
+        "vi": "khóa gộp (<<) phải trỏ tới một ánh xạ hoặc danh sách ánh xạ",
+    },
+    # --- periods and numbers ---------------------------------------------------------------
+    "period.format": {
+        "en": "'{text}' is not a period: write YYYY, YYYYH1, YYYYQ1, YYYY-MM or YYYY-MM-DD (e.g. 2025, 2022H1, 2024Q3, 2024-10, 2024-10-22)",
+        "vi": "'{text}' không phải một kỳ: hãy viết YYYY, YYYYH1, YYYYQ1, YYYY-MM hoặc YYYY-MM-DD (ví dụ 2025, 2022H1, 2024Q3, 2024-10, 2024-10-22)",
+    },
+    "period.year": {
+        "en": "'{text}': the year must lie between {first} and {last}",
+        "vi": "'{text}': năm phải nằm trong khoảng {first}–{last}",
+    },
+    "period.month": {"en": "'{text}': the month must be 01 to 12", "vi": "'{text}': tháng phải từ 01 đến 12"},
+    "period.day": {
+        "en": "'{text}': {month} has days 01 to {last}",
+        "vi": "'{text}': tháng {month} chỉ có ngày 01 đến {last}",
+    },
+    "period.span": {
+        "en": "'{text}' is not a span of periods: write the earlier period first, e.g. 2021/2023",
+        "vi": "'{text}' không phải một khoảng kỳ: hãy viết kỳ sớm hơn trước, ví dụ 2021/2023",
+    },
+    "number.empty": {"en": "the cell is empty: write a number", "vi": "ô trống: hãy nhập một số"},
+    "number.not_finite": {"en": "'{text}' is not a finite number", "vi": "'{text}' không phải một số hữu hạn"},
+    "number.not_number": {
+        "en": "'{text}' is not a number: write digits with a decimal point, e.g. 27.5",
+        "vi": "'{text}' không phải một số: hãy viết chữ số với dấu thập phân, ví dụ 27.5",
+    },
+    "number.negative": {
+        "en": "'{text}' is negative: the figures ansinh reads are never below zero",
+        "vi": "'{text}' là số âm: các số liệu của ansinh không bao giờ nhỏ hơn 0",
+    },
+    "number.scientific": {
+        "en": "'{text}' is in scientific notation, which hides digits: write the number in full",
+        "vi": "'{text}' viết dạng khoa học, làm mất chữ số: hãy viết đầy đủ",
+    },
+    "number.comma": {
+        "en": "'{text}' has a comma: in a file separated by ',' write the decimal point as '.', with no thousands separator",
+        "vi": "'{text}' có dấu phẩy: trong tệp phân cách bằng ',' hãy dùng dấu '.' cho phần thập phân và không dùng dấu phân cách hàng nghìn",
+    },
+    "number.mixed": {
+        "en": "'{text}' mixes ',' and '.': write the number with one decimal separator and no thousands separator",
+        "vi": "'{text}' dùng cả ',' và '.': hãy viết số với một dấu thập phân, không có dấu phân cách hàng nghìn",
+    },
+    "number.too_long": {
+        "en": "'{text}' has too many digits: at most {before} before the decimal separator and {after} after",
+        "vi": "'{text}' có quá nhiều chữ số: tối đa {before} chữ số phần nguyên và {after} chữ số phần thập phân",
+    },
+    "number.not_whole": {
+        "en": "'{text}' is not a whole number: {what} counts whole things",
+        "vi": "'{text}' không phải số nguyên: {what} đếm số lượng nguyên",
+    },
+    "number.grouped": {
+        "en": "'{text}' could be read as {whole} or as {decimal}: write {whole} without a thousands separator, or give the decimal with more or fewer than three places",
+        "vi": "'{text}' có thể hiểu là {whole} hoặc {decimal}: hãy viết {whole} không có dấu phân cách hàng nghìn, hoặc ghi phần thập phân khác ba chữ số",
+    },
+    # --- fields (YAML files) ------------------------------------------------------------------
+    "file.empty": {
+        "en": "the file is empty: it needs {fields}",
+        "vi": "tệp trống: tệp cần có {fields}",
+    },
+    "file.not_mapping": {
+        "en": "the file must be a mapping of 'key: value' lines with {fields}",
+        "vi": "tệp phải là một ánh xạ gồm các dòng 'khóa: giá trị' với {fields}",
+    },
+    "field.missing": {
+        "en": "the field '{field}' is missing: add it ({what})",
+        "vi": "thiếu trường '{field}': hãy bổ sung",
+    },
+    "field.unknown_guess": {
+        "en": "unknown field '{field}': did you mean '{guess}'?",
+        "vi": "trường không xác định '{field}': có phải ý bạn là '{guess}'?",
+    },
+    "field.unknown": {
+        "en": "unknown field '{field}': the fields here are {known}",
+        "vi": "trường không xác định '{field}': các trường hợp lệ ở đây là {known}",
+    },
+    "value.choice_guess": {
+        "en": "'{found}' is not one of {choices}: did you mean '{guess}'?",
+        "vi": "'{found}' không thuộc {choices}: có phải ý bạn là '{guess}'?",
+    },
+    "value.choice": {
+        "en": "'{found}' is not one of {choices}",
+        "vi": "'{found}' không thuộc {choices}",
+    },
+    "type.mapping": {
+        "en": "'{field}' must be a mapping of 'key: value' lines",
+        "vi": "'{field}' phải là một ánh xạ gồm các dòng 'khóa: giá trị'",
+    },
+    "type.list": {
+        "en": "'{field}' must be a list: one '- ' item per line",
+        "vi": "'{field}' phải là một danh sách: mỗi mục một dòng bắt đầu bằng '- '",
+    },
+    "type.text_field": {"en": "'{field}' must be text", "vi": "'{field}' phải là văn bản"},
+    "type.other": {"en": "'{field}' is not valid: {detail}", "vi": "'{field}' không hợp lệ: {detail}"},
+    "type.text": {"en": "expected text, found {found}", "vi": "cần văn bản, nhưng gặp {found}"},
+    "type.period": {
+        "en": "expected a period such as 2025 or 2022H1, found {found}",
+        "vi": "cần một kỳ như 2025 hoặc 2022H1, nhưng gặp {found}",
+    },
+    "type.number": {"en": "expected a number, found {found}", "vi": "cần một số, nhưng gặp {found}"},
+    "type.name": {
+        "en": "expected a name: text, or {{vi: ..., en: ...}}; found {found}",
+        "vi": "cần một tên: văn bản, hoặc {{vi: ..., en: ...}}; nhưng gặp {found}",
+    },
+    "type.empty_name": {"en": "the name is empty", "vi": "tên đang để trống"},
+    "name.languages": {
+        "en": "unknown language '{found}' in a name: use vi and en",
+        "vi": "ngôn ngữ không xác định '{found}' trong tên: hãy dùng vi và en",
+    },
+    "name.empty": {
+        "en": "a name needs vi, en or both",
+        "vi": "tên cần có vi, en hoặc cả hai",
+    },
+    "id.slug": {
+        "en": "'{text}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. beds-per-10k",
+        "vi": "'{text}' không phải mã hợp lệ: hãy dùng chữ thường không dấu, chữ số và dấu gạch ngang đơn, ví dụ beds-per-10k",
+    },
+    "id.base": {
+        "en": "'{text}' is not a valid base name: use lowercase letters, digits, '-' and '_', e.g. labour_force",
+        "vi": "'{text}' không phải tên mẫu số hợp lệ: hãy dùng chữ thường không dấu, chữ số, '-' và '_', ví dụ labour_force",
+    },
+    "kind.nothing": {"en": "nothing", "vi": "giá trị rỗng"},
+    "kind.boolean": {"en": "true/false", "vi": "true/false"},
+    "kind.number": {"en": "a number", "vi": "một số"},
+    "kind.mapping": {"en": "a mapping", "vi": "một ánh xạ"},
+    "kind.list": {"en": "a list", "vi": "một danh sách"},
+    "kind.text": {"en": "text", "vi": "văn bản"},
+    "what.count": {"en": "a count", "vi": "số lượng"},
+    # --- CSV -----------------------------------------------------------------------------------
+    "csv.syntax": {"en": "invalid CSV: {detail}", "vi": "CSV không hợp lệ: {detail}"},
+    "csv.no_header": {
+        "en": "the file has no header line: the first line names the columns, e.g. {columns}",
+        "vi": "tệp không có dòng tiêu đề: dòng đầu tiên phải ghi tên các cột, ví dụ {columns}",
+    },
+    "csv.duplicate_column": {
+        "en": "the column '{name}' appears twice in the header: keep one",
+        "vi": "cột '{name}' xuất hiện hai lần trong dòng tiêu đề: chỉ giữ một",
+    },
+    "csv.unknown_column_guess": {
+        "en": "unknown column '{name}': did you mean '{guess}'?",
+        "vi": "cột không xác định '{name}': có phải ý bạn là '{guess}'?",
+    },
+    "csv.unknown_column": {
+        "en": "unknown column '{name}': the columns are {known}",
+        "vi": "cột không xác định '{name}': các cột hợp lệ là {known}",
+    },
+    "csv.missing_columns": {
+        "en": "the header lacks the required column(s) {names}",
+        "vi": "dòng tiêu đề thiếu cột bắt buộc {names}",
+    },
+    "csv.row_length": {
+        "en": "the row has {found} cells but the header has {expected}: check for a stray '{delimiter}' (put text containing it in double quotes) or a missing cell",
+        "vi": "dòng có {found} ô nhưng dòng tiêu đề có {expected}: hãy kiểm tra dấu '{delimiter}' thừa (đặt văn bản chứa nó trong dấu nháy kép) hoặc ô bị thiếu",
+    },
+    # --- references and values -------------------------------------------------------------
+    "what.indicator": {"en": "indicator", "vi": "chỉ tiêu"},
+    "what.area": {"en": "area", "vi": "địa bàn"},
+    "what.base": {"en": "base", "vi": "mẫu số"},
+    "what.plan": {"en": "plan", "vi": "kế hoạch"},
+    "reference.unknown_guess": {
+        "en": "unknown {what} '{id}': did you mean '{guess}'?",
+        "vi": "{what} không xác định '{id}': có phải ý bạn là '{guess}'?",
+    },
+    "reference.unknown": {
+        "en": "unknown {what} '{id}': declare it first",
+        "vi": "{what} không xác định '{id}': hãy khai báo trước",
+    },
+    "row.empty_cell": {"en": "the '{column}' cell is empty", "vi": "ô '{column}' đang để trống"},
+    "row.year": {
+        "en": "'{text}' is not a year: write four digits between {first} and {last}",
+        "vi": "'{text}' không phải một năm: hãy viết bốn chữ số trong khoảng {first}–{last}",
+    },
+    "value.percent": {
+        "en": "'{text}' is above 100 for a percent",
+        "vi": "'{text}' lớn hơn 100 đối với một tỷ lệ phần trăm",
+    },
+    "value.zero_base": {
+        "en": "a base of zero cannot be a denominator",
+        "vi": "mẫu số bằng 0 thì không thể dùng để chia",
+    },
+    "observation.conflict": {
+        "en": "{indicator} in {area} at {period} is {value} here but {other_value} at {other_period} in {other}: the same observation must have one value",
+        "vi": "{indicator} tại {area} kỳ {period} là {value} ở đây nhưng là {other_value} (kỳ {other_period}) ở {other}: một quan sát chỉ có một giá trị",
+    },
+    "observation.overlap": {
+        "en": "{indicator} in {area}: the period {period} overlaps {other_period} ({other}); a flow's periods are summed, so they must not overlap",
+        "vi": "{indicator} tại {area}: kỳ {period} chồng lên kỳ {other_period} ({other}); số liệu dạng lũy kế được cộng dồn nên các kỳ không được chồng nhau",
+    },
+    # --- consistency ------------------------------------------------------------------------
+    "unit.percent": {"en": "{value}%", "vi": "{value}%"},
+    "unit.per_1k": {"en": "{value} per 1,000", "vi": "{value} trên 1.000"},
+    "unit.per_10k": {"en": "{value} per 10,000", "vi": "{value} trên 10.000"},
+    "unit.per_100k": {"en": "{value} per 100,000", "vi": "{value} trên 100.000"},
+    "unit.count": {"en": "{value}", "vi": "{value}"},
+    "count.bare": {"en": "{count}", "vi": "{count}"},
+    "count.named": {"en": "{count} {what}", "vi": "{count} {what}"},
+    "range.unbounded": {"en": "∞", "vi": "∞"},
+    "base.how.census": {"en": "census", "vi": "tổng điều tra"},
+    "base.how.estimate": {"en": "estimate", "vi": "ước tính"},
+    "base.how.projection": {"en": "projection", "vi": "dự báo"},
+    "base.how.derived": {"en": "derived", "vi": "suy ra"},
+    "base.how.known": {"en": "as given", "vi": "số liệu"},
+    "base.how.interpolated": {"en": "interpolated", "vi": "nội suy"},
+    "base.how.extrapolated": {"en": "extrapolated", "vi": "ngoại suy"},
+    "warning.count_rate": {
+        "en": "{count} at {rate} implies {low}–{high} {noun}; the {base} base for {year} is {value} ({how})",
+        "vi": "{count} ở mức {rate} tương ứng với {low}–{high} {noun}; mẫu số {base} năm {year} là {value} ({how})",
+    },
+    "warning.target_count": {
+        "en": "the target count {count} at {rate} implies {low}–{high} {noun}; the {base} base for {year} is {value} ({how})",
+        "vi": "số tuyệt đối của mục tiêu, {count} ở mức {rate}, tương ứng với {low}–{high} {noun}; mẫu số {base} năm {year} là {value} ({how})",
+    },
+    "warning.held_constant": {
+        "en": "the {base} base of {area} is known for {first} only, so {year} uses that figure unchanged: {value}",
+        "vi": "mẫu số {base} của {area} chỉ có số liệu năm {first}, nên năm {year} dùng nguyên số đó: {value}",
+    },
+    "warning.extrapolated": {
+        "en": "the {base} base of {area} for {year} is extrapolated beyond its known years {first}–{last}: {value}",
+        "vi": "mẫu số {base} của {area} năm {year} được ngoại suy ngoài các năm đã biết {first}–{last}: {value}",
+    },
+    # --- checks ------------------------------------------------------------------------------
+    "id.duplicate": {
+        "en": "the id '{id}' is already declared on line {line}: ids must be unique",
+        "vi": "mã '{id}' đã được khai báo ở dòng {line}: mã phải là duy nhất",
+    },
+    "indicator.count_base": {
+        "en": "an indicator with unit count has no base: remove 'base'",
+        "vi": "chỉ tiêu có đơn vị count không có mẫu số: hãy bỏ 'base'",
+    },
+    "indicator.needs_base": {
+        "en": "an indicator with unit {unit} needs 'base': the denominator series in data/bases (e.g. population)",
+        "vi": "chỉ tiêu có đơn vị {unit} cần 'base': chuỗi mẫu số trong data/bases (ví dụ population)",
+    },
+    "indicator.flow": {
+        "en": "a flow indicator must have unit count and better: higher",
+        "vi": "chỉ tiêu dạng lũy kế (flow) phải có unit: count và better: higher",
+    },
+    "area.cycle": {
+        "en": "the areas' parents form a cycle: {chain}",
+        "vi": "quan hệ cấp trên của các địa bàn tạo thành vòng lặp: {chain}",
+    },
+    "plan.id": {
+        "en": "the plan's id '{id}' differs from its file name '{stem}': make them the same",
+        "vi": "mã kế hoạch '{id}' khác tên tệp '{stem}': hãy đặt giống nhau",
+    },
+    "plan.period": {
+        "en": "the plan ends ({end}) before it starts ({start})",
+        "vi": "kế hoạch kết thúc ({end}) trước khi bắt đầu ({start})",
+    },
+    "plan.duplicate_target": {
+        "en": "the indicator '{id}' already has a target in this plan on line {line}: one target per indicator",
+        "vi": "chỉ tiêu '{id}' đã có mục tiêu trong kế hoạch này ở dòng {line}: mỗi chỉ tiêu một mục tiêu",
+    },
+    "target.flow_on_level": {
+        "en": "'{id}' is a level indicator: its target is 'value' by a deadline, not a total or per_year",
+        "vi": "'{id}' là chỉ tiêu dạng mức (level): mục tiêu của nó là 'value' đến hạn, không phải total hay per_year",
+    },
+    "target.level_on_flow": {
+        "en": "'{id}' is a flow indicator: its target is a 'total' with 'from', or a 'per_year', not a 'value'",
+        "vi": "'{id}' là chỉ tiêu dạng lũy kế (flow): mục tiêu của nó là 'total' kèm 'from', hoặc 'per_year', không phải 'value'",
+    },
+    "target.level_field": {
+        "en": "'{field}' belongs to flow targets: remove it",
+        "vi": "'{field}' chỉ dùng cho mục tiêu dạng lũy kế: hãy bỏ đi",
+    },
+    "target.level_needs_value": {
+        "en": "the target needs 'value': the level to reach by the deadline",
+        "vi": "mục tiêu cần 'value': mức cần đạt đến hạn",
+    },
+    "target.needs_baseline": {
+        "en": "a level target needs 'baseline: {{value: ..., period: ...}}': where it started",
+        "vi": "mục tiêu dạng mức cần 'baseline: {{value: ..., period: ...}}': điểm xuất phát",
+    },
+    "target.flow_value": {
+        "en": "a flow target has 'total' or 'per_year', not 'value'",
+        "vi": "mục tiêu dạng lũy kế có 'total' hoặc 'per_year', không có 'value'",
+    },
+    "target.flow_baseline": {
+        "en": "a flow target needs no baseline: remove it",
+        "vi": "mục tiêu dạng lũy kế không cần baseline: hãy bỏ đi",
+    },
+    "target.flow_count": {
+        "en": "a flow's amounts are counts already: remove 'count'",
+        "vi": "số liệu lũy kế đã là số tuyệt đối: hãy bỏ 'count'",
+    },
+    "target.count_on_count": {
+        "en": "for a count indicator the target value is the count: remove 'count'",
+        "vi": "với chỉ tiêu đếm số lượng, giá trị mục tiêu chính là số tuyệt đối: hãy bỏ 'count'",
+    },
+    "target.total_and_per_year": {
+        "en": "a flow target has either 'total' or 'per_year', not both",
+        "vi": "mục tiêu dạng lũy kế chỉ có 'total' hoặc 'per_year', không có cả hai",
+    },
+    "target.flow_needs_amount": {
+        "en": "a flow target needs 'total' (with 'from') or 'per_year'",
+        "vi": "mục tiêu dạng lũy kế cần 'total' (kèm 'from') hoặc 'per_year'",
+    },
+    "target.total_needs_from": {
+        "en": "a 'total' target needs 'from': the first period of its window",
+        "vi": "mục tiêu 'total' cần 'from': kỳ đầu tiên của khoảng thời gian",
+    },
+    "target.per_year_from": {
+        "en": "a 'per_year' target counts from the plan's start: remove 'from'",
+        "vi": "mục tiêu 'per_year' tính từ khi bắt đầu kế hoạch: hãy bỏ 'from'",
+    },
+    "target.window": {
+        "en": "the window starts ({start}) after the deadline ({end})",
+        "vi": "khoảng thời gian bắt đầu ({start}) sau hạn ({end})",
+    },
+    "target.deadline": {
+        "en": "the deadline {by} is not after the baseline {baseline}: the deadline must come later",
+        "vi": "hạn {by} không sau kỳ gốc {baseline}: hạn phải muộn hơn",
+    },
+    "warning.met_at_baseline": {
+        "en": "the target {target} by {by} was already met at the baseline ({value} at {period})",
+        "vi": "mục tiêu {target} đến {by} đã đạt ngay từ kỳ gốc ({value} tại kỳ {period})",
+    },
+    "observation.straddle": {
+        "en": "the period {period} straddles the edge of the window {window} of plan {plan} ({file}): split it at the window's edge",
+        "vi": "kỳ {period} vắt qua ranh giới của khoảng {window} trong kế hoạch {plan} ({file}): hãy tách tại ranh giới",
+    },
+    "plan.duplicate": {
+        "en": "the plan id '{id}' is already used by {other}: plan ids must be unique",
+        "vi": "mã kế hoạch '{id}' đã được dùng ở {other}: mã kế hoạch phải là duy nhất",
+    },
+    "base.conflict": {
+        "en": "the {base} base of {area} for {year} is {value} here but {other_value} in {other}: keep one figure",
+        "vi": "mẫu số {base} của {area} năm {year} là {value} ở đây nhưng là {other_value} ở {other}: chỉ giữ một số liệu",
+    },
+    # --- problem listings --------------------------------------------------------------------
+    "problems.no_file": {"en": "(the project)", "vi": "(dự án)"},
+    "problems.error": {"en": "error", "vi": "lỗi"},
+    "problems.warning": {"en": "warning", "vi": "cảnh báo"},
+    "problems.summary": {
+        "en": "{errors}, {warnings} in {files}",
+        "vi": "{errors}, {warnings} trong {files}",
+    },
+    "plural.errors": {"en": "{n} error|{n} errors", "vi": "{n} lỗi"},
+    "plural.warnings": {"en": "{n} warning|{n} warnings", "vi": "{n} cảnh báo"},
+    "plural.files": {"en": "{n} file|{n} files", "vi": "{n} tệp"},
+    # --- usage ---------------------------------------------------------------------------------
+    "usage.no_such_path": {"en": "{path}: no such file or folder", "vi": "{path}: không có tệp hay thư mục này"},
+    "usage.outside_root": {
+        "en": "{path} is not inside the project folder {root}: use --root to choose another",
+        "vi": "{path} không nằm trong thư mục dự án {root}: dùng --root để chọn thư mục khác",
+    },
+    # --- list ----------------------------------------------------------------------------------
+    "list.indicators": {"en": "Indicators", "vi": "Chỉ tiêu"},
+    "list.areas": {"en": "Areas", "vi": "Địa bàn"},
+    "list.plans": {"en": "Plans", "vi": "Kế hoạch"},
+    "column.id": {"en": "Id", "vi": "Mã"},
+    "column.name": {"en": "Name", "vi": "Tên"},
+    "column.unit": {"en": "Unit", "vi": "Đơn vị"},
+    "column.better": {"en": "Better", "vi": "Tốt hơn khi"},
+    "column.kind": {"en": "Kind", "vi": "Loại"},
+    "column.counts": {"en": "Counts", "vi": "Đếm"},
+    "column.base": {"en": "Base", "vi": "Mẫu số"},
+    "column.level": {"en": "Level", "vi": "Cấp"},
+    "column.parent": {"en": "Parent", "vi": "Trực thuộc"},
+    "column.area": {"en": "Area", "vi": "Địa bàn"},
+    "column.start": {"en": "Start", "vi": "Bắt đầu"},
+    "column.end": {"en": "End", "vi": "Kết thúc"},
+    "column.targets": {"en": "Targets", "vi": "Số mục tiêu"},
+    "column.file": {"en": "File", "vi": "Tệp"},
+    "usage.choice": {"en": "'{value}' is not one of {choices}", "vi": "'{value}' không thuộc {choices}"},
+}

@@ -1,0 +1,70 @@
+"""``ansinh list``: the indicators, areas and plans of a project, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ansinh.i18n import Lang
+from ansinh.project import Project
+from ansinh.render.console import make_console
+from ansinh.text import t
+
+Record = dict[str, object]
+
+
+def indicator_records(project: Project, lang: Lang) -> list[Record]:
+    return [
+        {
+            "id": indicator.id,
+            "name": indicator.name.get(lang),
+            "unit": indicator.unit,
+            "better": indicator.better,
+            "kind": indicator.kind,
+            "counts": indicator.counts.get(lang) if indicator.counts else None,
+            "base": indicator.base,
+        }
+        for indicator in project.indicators.values()
+    ]
+
+
+def area_records(project: Project, lang: Lang) -> list[Record]:
+    return [
+        {"id": area.id, "name": area.name.get(lang), "level": area.level, "parent": area.parent}
+        for area in project.areas.values()
+    ]
+
+
+def plan_records(project: Project, lang: Lang) -> list[Record]:
+    return [
+        {
+            "id": plan.id,
+            "name": plan.name.get(lang),
+            "area": plan.area,
+            "start": plan.start.label,
+            "end": plan.end.label,
+            "targets": len(plan.targets),
+            "file": project.plan_files[plan.id],
+        }
+        for plan in project.plans.values()
+    ]
+
+
+RECORDS = {"indicators": indicator_records, "areas": area_records, "plans": plan_records}
+
+
+def render_records(kind: str, records: list[Record], lang: Lang, stream: TextIO, as_json: bool) -> None:
+    if as_json:
+        stream.write(json.dumps({kind: records}, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=t(f"list.{kind}").render(lang), title_justify="left")
+    columns = list(records[0]) if records else ["id"]
+    for column in columns:
+        table.add_column(
+            t(f"column.{column}").render(lang), overflow="fold", justify="right" if column == "targets" else "left"
+        )
+    for record in records:
+        table.add_row(*("" if record[column] is None else str(record[column]) for column in columns))
+    make_console(stream).print(table)

@@ -1,0 +1,50 @@
+"""Language-neutral text: names written in one or two languages, and messages waiting for one.
+
+Kept apart from ``ansinh.i18n`` so that the lowest layers (numbers, periods) can describe their
+errors without importing the formatting machinery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+
+
+@dataclass(frozen=True, slots=True)
+class LocalText:
+    """A name written in Vietnamese, English or both; one falls back to the other."""
+
+    vi: str | None = None
+    en: str | None = None
+
+    def get(self, lang: Lang) -> str:
+        preferred = self.vi if lang == "vi" else self.en
+        return preferred or self.vi or self.en or ""
+
+    def __str__(self) -> str:
+        return self.get("en")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message waiting for a language: a key of ``ansinh.messages.MESSAGES`` and its arguments."""
+
+    key: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: Lang) -> str:
+        from ansinh.i18n import render_value
+        from ansinh.messages import MESSAGES
+
+        template = MESSAGES[self.key][lang]
+        if "|" in template:  # "{n} error|{n} errors": the singular when n is 1
+            singular, plural = template.split("|", 1)
+            template = singular if dict(self.args).get("n") == 1 else plural
+        return template.format(**{name: render_value(value, lang) for name, value in self.args})
+
+
+def t(key: str, /, **args: object) -> Text:
+    """Build a ``Text``; the key must exist in the catalogue (checked by the tests)."""
+    return Text(key, tuple(args.items()))
