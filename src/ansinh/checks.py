@@ -194,7 +194,7 @@ def _check_target(
         _check_level_dates_and_warnings(located, path, plan, target, indicator, context)
     if indicator.kind == "level" and spec.value is not None and indicator.base is not None:
         area = target.area or plan.area
-        warning = extrapolated_base(indicator, area, spec.by.end, context.bases)
+        warning = extrapolated_base(indicator, area, spec.by.end, context.bases, context.base_series)
         if warning is not None:
             located.add("extrapolated-base", warning, (*path, "target", "by"))
 
@@ -345,7 +345,7 @@ def check_observation_counts(
         )
         if mismatch is not None:
             problems.append(Problem("count-rate-mismatch", mismatch, observation.file, observation.line, None, "count"))
-        extrapolated = extrapolated_base(indicator, observation.area, day, bases)
+        extrapolated = extrapolated_base(indicator, observation.area, day, bases, base_series)
         if extrapolated is not None:
             problems.append(
                 Problem("extrapolated-base", extrapolated, observation.file, observation.line, None, "count")

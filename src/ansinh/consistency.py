@@ -111,7 +111,9 @@ def count_rate_mismatch(
     )
 
 
-def extrapolated_base(indicator: Indicator, area: str, day: date, bases: BaseTable) -> Text | None:
+def extrapolated_base(
+    indicator: Indicator, area: str, day: date, bases: BaseTable, series: dict[str, BaseSeries]
+) -> Text | None:
     """The message when the base a figure needs for ``day`` lies beyond the known years."""
     if indicator.base is None:
         return None
@@ -121,7 +123,7 @@ def extrapolated_base(indicator: Indicator, area: str, day: date, bases: BaseTab
     known = bases.known_years(area, indicator.base)
     return t(
         "warning.extrapolated" if len(known) > 1 else "warning.held_constant",
-        base=indicator.base,
+        base=base_label(indicator.base, series),
         area=area,
         year=str(base.year),
         value=base.value,

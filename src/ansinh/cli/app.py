@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 import typer
 
 from ansinh import __version__
-from ansinh.cli.common import ExitCode, Language, UsageError, fail, settings
+from ansinh.cli.common import ExitCode, Language, UsageError, fail, load_checked, settings
 from ansinh.text import Text, t
 
 if TYPE_CHECKING:
@@ -98,6 +98,94 @@ def validate(
     raise typer.Exit(code)
 
 
+FormatOption = Annotated[
+    str, typer.Option("--format", help="table, json, csv or markdown.", metavar="table|json|csv|markdown")
+]
+AreaOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--area", help="Only the targets of this area.", show_default=False),
+]
+PlanOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--plan", help="Only the targets of this plan.", show_default=False),
+]
+
+
+@app.command()
+def gap(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(help="The indicator's id, e.g. beds-per-10k.", show_default=False)],
+    area: AreaOption = None,
+    plan: PlanOption = None,
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--as-of", help="A period: figures as of its last day (default: today).", show_default=False),
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each figure's arithmetic.")] = False,
+    output: FormatOption = "table",
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Every target of one indicator: how far it is, in the indicator's unit and in counts."""
+    from ansinh.render.rows import RowFormat
+
+    project_root, chosen = settings(ctx, root, lang)
+    chosen_format = _choice(RowFormat, output, chosen)
+    assert chosen_format is not None
+    project = load_checked(project_root, chosen)
+    from ansinh.cli.rows import run_gap
+
+    try:
+        code = run_gap(project, chosen, indicator, area, plan, as_of, explain, chosen_format)
+    except UsageError as error:
+        fail(error, chosen)
+    raise typer.Exit(code)
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    period: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--period", help="Report as of the end of this period (default: today).", show_default=False),
+    ] = None,
+    area: AreaOption = None,
+    plan: PlanOption = None,
+    by: Annotated[
+        str, typer.Option("--by", help="Group by plan, lead, area or status.", metavar="plan|lead|area|status")
+    ] = "plan",
+    fail_on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--fail-on",
+            help="Exit 3 if any target is at this status or worse "
+            "(achieved, on_track, no_trend, needs_acceleration, off_track, regressing, missed, no_data).",
+            show_default=False,
+        ),
+    ] = None,
+    output: FormatOption = "table",
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Every target as of a date, grouped, with a summary: achieved N of M."""
+    from ansinh.engine.rows import Status
+    from ansinh.render.rows import GroupBy, RowFormat
+
+    project_root, chosen = settings(ctx, root, lang)
+    chosen_format = _choice(RowFormat, output, chosen)
+    group_by = _choice(GroupBy, by, chosen)
+    threshold = _choice(Status, fail_on, chosen)
+    assert chosen_format is not None and group_by is not None
+    project = load_checked(project_root, chosen)
+    from ansinh.cli.rows import run_report
+
+    try:
+        code = run_report(project, chosen, period, area, plan, group_by, threshold, chosen_format)
+    except UsageError as error:
+        fail(error, chosen)
+    raise typer.Exit(code)
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
@@ -112,7 +200,6 @@ def list_(
         fail(UsageError(_not_one_of(what, ["indicators", "areas", "plans"])), chosen)
     if output not in ("table", "json"):
         fail(UsageError(_not_one_of(output, ["table", "json"])), chosen)
-    from ansinh.cli.common import load_checked
     from ansinh.render.catalogue import RECORDS, render_records
 
     project = load_checked(project_root, chosen)

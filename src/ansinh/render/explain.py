@@ -1,0 +1,271 @@
+"""``ansinh gap --explain``: each figure's arithmetic with the numbers put in, in the reader's
+language, so that it can be pasted into a report and defended:
+
+    Còn thiếu: 27.000 − 22.796 = 4.204 giường bệnh
+    Mỗi năm: 4.204 ÷ 3,5 năm = 1.202 giường bệnh/năm (làm tròn lên)
+
+The lines show the engine's inputs and results; nothing here computes a figure.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ansinh.engine.rows import CountBasis, Row, Status
+from ansinh.i18n import Lang
+from ansinh.render.figures import counted, difference_text, number, per_year_text, status_text, value_text, years_text
+from ansinh.render.rows import RowReport
+from ansinh.text import Text, t
+
+
+def render_explanations(report: RowReport, lang: Lang, out: TextIO) -> None:
+    for row in report.rows:
+        out.write("\n" + "\n".join(explain(row, report, lang)) + "\n")
+
+
+def explain(row: Row, report: RowReport, lang: Lang) -> list[str]:
+    heading = f"{row.indicator.name.get(lang)} — {report.area_name(row.area, lang)} — {row.plan}"
+    lines = [heading]
+    if row.indicator.kind == "level":
+        texts = _level(row, report, lang)
+    elif row.goal.total is not None:
+        texts = _total(row, report, lang)
+    else:
+        texts = _per_year(row, report, lang)
+    texts.append(t("explain.status", status=status_text(row.status, lang), why=_why(row)))
+    lines += ["  " + text.render(lang) for text in texts]
+    return lines
+
+
+def _level(row: Row, report: RowReport, lang: Lang) -> list[Text]:
+    indicator, goal, current, basis = row.indicator, row.goal, row.current, row.basis
+    assert goal.value is not None
+    texts: list[Text] = []
+    if basis.target_count is not None and row.target_count is not None:
+        texts.append(
+            _count_line("explain.target_count", row.target_count, goal.value, basis.target_count, row, report, lang)
+        )
+    if current is None:
+        texts.append(t("explain.no_observation", as_of=report.as_of))
+        return texts
+    target_text, value = value_text(goal.value, indicator, lang), value_text(current.value, indicator, lang)
+    if row.met:
+        texts.append(t("explain.gap_met", value=value, target=target_text))
+    else:
+        first, second = (target_text, value) if indicator.direction > 0 else (value, target_text)
+        texts.append(t("explain.gap", first=first, second=second, gap=difference_text(row.gap, indicator, lang)))
+    texts.append(_years_left(row, lang))
+    if row.required_per_year is not None:
+        texts.append(
+            t(
+                "explain.required",
+                gap=difference_text(row.gap, indicator, lang),
+                years=years_text(row.years_left, lang),
+                per_year=per_year_text(difference_text(row.required_per_year, indicator, lang), lang),
+            )
+        )
+    if basis.current_count is not None and row.current_count is not None:
+        texts.append(
+            _count_line(
+                "explain.current_count", row.current_count, current.value, basis.current_count, row, report, lang
+            )
+        )
+    texts += _shortfall(row, lang)
+    texts += _trend(row, lang)
+    return texts
+
+
+def _count_line(
+    key: str, count: int, value: object, basis: CountBasis, row: Row, report: RowReport, lang: Lang
+) -> Text:
+    indicator = row.indicator
+    result = counted(count, indicator, lang)
+    if basis.source == "unit":
+        return t(key, how=t("explain.count_unit", count=result))
+    if basis.source == "declared":
+        return t(key, how=t("explain.count_declared", count=result))
+    if basis.source == "observed":
+        return t(key, how=t("explain.count_observed", count=result))
+    assert basis.base is not None and basis.exact is not None
+    rounding = (
+        "explain.round_half_up"
+        if key == "explain.current_count"
+        else "explain.round_up"
+        if indicator.direction > 0
+        else "explain.round_down"
+    )
+    return t(
+        key,
+        how=t(
+            "explain.count_from_base",
+            value=value,
+            base=basis.base.value,
+            scale=indicator.scale,
+            exact=basis.exact,
+            count=result,
+            rounding=t(rounding),
+            base_name=report.base_name(indicator.base or "", lang),
+            year=str(basis.base.year),
+            kind=t(
+                f"base.how.{basis.base.kind}"
+                if basis.base.how == "known" and basis.base.kind
+                else f"base.how.{basis.base.how}"
+            ),
+        ),
+    )
+
+
+def _years_left(row: Row, lang: Lang) -> Text:
+    assert row.current is not None
+    if not row.years_left:
+        return t("explain.no_time", deadline=row.goal.deadline, date=row.current.date)
+    return t(
+        "explain.years_left",
+        date=row.current.date,
+        deadline=row.goal.deadline,
+        months=row.basis.months_left,
+        years=years_text(row.years_left, lang),
+    )
+
+
+def _shortfall(row: Row, lang: Lang) -> list[Text]:
+    indicator = row.indicator
+    if row.shortfall is None:
+        return [t("explain.no_shortfall")] if indicator.kind == "level" else []
+    texts: list[Text] = []
+    if indicator.kind == "level":
+        assert row.target_count is not None and row.current_count is not None
+        first, second = (
+            (row.target_count, row.current_count) if indicator.direction > 0 else (row.current_count, row.target_count)
+        )
+        if row.shortfall == 0:
+            texts.append(t("explain.shortfall_none", first=first, second=second))
+        else:
+            texts.append(
+                t("explain.shortfall", first=first, second=second, shortfall=counted(row.shortfall, indicator, lang))
+            )
+    if row.shortfall_per_year is not None:
+        texts.append(
+            t(
+                "explain.shortfall_per_year",
+                shortfall=number(row.shortfall, lang),
+                years=years_text(row.years_left, lang),
+                per_year=per_year_text(counted(row.shortfall_per_year, indicator, lang), lang),
+            )
+        )
+    return texts
+
+
+def _trend(row: Row, lang: Lang) -> list[Text]:
+    basis, current, goal = row.basis, row.current, row.goal
+    assert current is not None and goal.value is not None
+    if basis.months_elapsed is None:
+        return [t("explain.no_trend_dates", date=current.date, baseline=row.baseline_date)]
+    texts: list[Text] = []
+    if basis.expected is None:
+        texts.append(t("explain.no_trend_flat"))
+    else:
+        texts.append(
+            t(
+                "explain.expected",
+                baseline=row.baseline_value,
+                target=goal.value,
+                elapsed=basis.months_elapsed,
+                planned=basis.months_planned,
+                expected=basis.expected,
+            )
+        )
+        texts.append(
+            t(
+                "explain.ratio",
+                value=current.value,
+                baseline=row.baseline_value,
+                expected=basis.expected,
+                ratio=row.progress_ratio,
+            )
+        )
+    texts.append(
+        t(
+            "explain.projected",
+            deadline=goal.deadline,
+            baseline=row.baseline_value,
+            value=current.value,
+            elapsed=basis.months_elapsed,
+            planned=basis.months_planned,
+            projected=row.projected,
+        )
+    )
+    return texts
+
+
+def _summed(row: Row, lang: Lang) -> Text:
+    indicator = row.indicator
+    terms = " + ".join(f"{number(item.value, lang)} ({item.period.label})" for item in row.basis.summed)
+    assert row.achieved is not None
+    return t("explain.summed", terms=terms, achieved=counted(row.achieved, indicator, lang))
+
+
+def _total(row: Row, report: RowReport, lang: Lang) -> list[Text]:
+    indicator, goal, basis = row.indicator, row.goal, row.basis
+    assert goal.total is not None
+    if row.current is None:
+        return [t("explain.no_flow", start=goal.start, deadline=goal.deadline, as_of=report.as_of)]
+    texts = [_summed(row, lang)]
+    texts.append(t("explain.percent", achieved=row.achieved, total=goal.total, percent=row.progress_percent))
+    if row.met:
+        texts.append(t("explain.flow_met", achieved=row.achieved, total=goal.total))
+    else:
+        texts.append(
+            t("explain.flow_gap", total=goal.total, achieved=row.achieved, gap=counted(row.gap, indicator, lang))
+        )
+    texts.append(
+        t(
+            "explain.flow_expected",
+            date=row.current.date,
+            total=goal.total,
+            elapsed=basis.months_elapsed,
+            planned=basis.months_planned,
+            expected=basis.expected,
+            achieved=row.achieved,
+            ratio=row.progress_ratio,
+        )
+    )
+    texts.append(_years_left(row, lang))
+    texts += _shortfall(row, lang)
+    texts.append(
+        t(
+            "explain.flow_projected",
+            deadline=goal.deadline,
+            achieved=row.achieved,
+            planned=basis.months_planned,
+            elapsed=basis.months_elapsed,
+            projected=row.projected,
+        )
+    )
+    return texts
+
+
+def _per_year(row: Row, report: RowReport, lang: Lang) -> list[Text]:
+    goal = row.goal
+    assert goal.per_year is not None
+    if row.current is None:
+        return [t("explain.no_year", as_of=report.as_of)]
+    return [
+        t("explain.year", year=str(row.current.date.year)),
+        _summed(row, lang),
+        t("explain.per_year_ratio", achieved=row.achieved, per_year=goal.per_year, ratio=row.progress_ratio),
+    ]
+
+
+def _why(row: Row) -> Text:
+    """The rule of SPEC section 3 that decided the status."""
+    return {
+        Status.NO_DATA: t("why.no_data"),
+        Status.ACHIEVED: t("why.achieved"),
+        Status.MISSED: t("why.missed", deadline=row.goal.deadline),
+        Status.NO_TREND: t("why.no_trend"),
+        Status.ON_TRACK: t("why.on_track"),
+        Status.NEEDS_ACCELERATION: t("why.needs_acceleration"),
+        Status.OFF_TRACK: t("why.off_track"),
+        Status.REGRESSING: t("why.regressing"),
+    }[row.status]
