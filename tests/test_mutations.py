@@ -74,6 +74,13 @@ def test_mutated_files_never_crash_validate(tmp_path_factory, mutation: tuple[st
     # The text and GitHub renderers take the same problems without failing.
     assert run_cli("validate", "--root", str(root)).exit_code == run.exit_code
     assert run_cli("validate", "--root", str(root), "--format", "github").exit_code == run.exit_code
+    # Whatever validate said, the computing commands answer with a rendered result or the errors.
+    report = run_cli("report", "--root", str(root), "--period", "2023", "--format", "json")
+    assert report.exit_code == (1 if document["errors"] else 0)
+    if report.exit_code == 0:
+        assert report.json()["summary"]["total"] == len(report.json()["rows"])
+        for output in ("table", "csv", "markdown"):
+            assert run_cli("report", "--root", str(root), "--period", "2023", "--format", output).exit_code == 0
 
 
 def test_a_missing_catalogue_is_an_error_not_a_crash(tmp_path: Path) -> None:

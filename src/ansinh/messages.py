@@ -475,6 +475,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "heading.status": {"en": "Status", "vi": "Tình trạng"},
     "unit.per_year": {"en": "/yr", "vi": "/năm"},
     "unit.years": {"en": "{n} year|{n} years", "vi": "{n} năm"},
+    "target.from_baseline": {"en": "from {value} ({period})", "vi": "từ {value} ({period})"},
     "target.level_text": {"en": "{value} by {by}", "vi": "{value} đến {by}"},
     "target.total_text": {"en": "{total} in {span}", "vi": "{total} trong {span}"},
     "target.per_year_text": {"en": "{amount} to {by}", "vi": "{amount} đến {by}"},

@@ -268,7 +268,9 @@ def cells(row: Row, lang: Lang, report: RowReport) -> dict[str, str]:
         amount = per_year_text(counted(goal.per_year, indicator, lang), lang)
         target = t("target.per_year_text", amount=amount, by=_label(goal.deadline))
     baseline = (
-        f"{value_text(row.baseline_value, indicator, lang)} ({row.baseline_period})"
+        t(
+            "target.from_baseline", value=value_text(row.baseline_value, indicator, lang), period=row.baseline_period
+        ).render(lang)
         if row.baseline_value is not None
         else _DASH
     )
@@ -364,7 +366,16 @@ def _md(text: str) -> str:
 
 # --- Table ----------------------------------------------------------------------------------------
 
-BAR_WIDTH = 10
+BAR_WIDTH = 8
+# The terminal table pairs figures in cells of two lines so that it fits a normal window:
+# (heading key, first line, second line, right-aligned)
+TABLE_COLUMNS = (
+    ("indicator", "indicator", "area", False),
+    ("target", "target", "baseline", False),
+    ("current", "current", None, True),
+    ("gap", "gap", "per_year", True),
+    ("shortfall", "shortfall", "shortfall_per_year", True),
+)
 
 
 def render_table(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> None:
@@ -378,20 +389,29 @@ def render_table(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> Non
     console = make_console(out)
     console.print(Text(report.title, style="bold"))
     for heading, rows in report.groups(lang):
-        table = Table(title=heading or None, title_justify="left", title_style="bold", show_lines=False)
-        for column in COLUMNS:
+        table = Table(title=heading or None, title_justify="left", title_style="bold", show_lines=True)
+        for key, _first, second, numeric in TABLE_COLUMNS:
+            title = t(f"heading.{key}").render(lang)
+            if second is not None:
+                title += "\n" + t(f"heading.{second}").render(lang)
+            # "fold" lets a narrow terminal break a long figure rather than cut the table off.
             table.add_column(
-                t(f"heading.{column}").render(lang),
-                justify="right" if column in NUMERIC else "left",
-                overflow="fold",
-                no_wrap=column in NUMERIC or column in ("progress", "status"),
+                title, justify="right" if numeric else "left", min_width=None if numeric else 10, overflow="fold"
             )
+        status_title = t("heading.status").render(lang) + "\n" + t("heading.progress").render(lang)
+        table.add_column(status_title, min_width=BAR_WIDTH + 2, overflow="fold")
         for row in rows:
             values = cells(row, lang, report)
-            status = Text(values["status"], style=STATUS_STYLES[row.status])
-            progress = Text(_bar(row), style=STATUS_STYLES[row.status])
-            progress.append(f" {values['progress']}", style="")
-            table.add_row(*(values[column] for column in COLUMNS[:-2]), progress, status)
+            rendered = []
+            for _key, first, second, _numeric in TABLE_COLUMNS:
+                cell = Text(values[first])
+                if second is not None and values[second] != _DASH:
+                    cell.append("\n" + values[second], style="dim")
+                rendered.append(cell)
+            status = Text(values["status"] + "\n", style=STATUS_STYLES[row.status])
+            status.append(_bar(row), style=STATUS_STYLES[row.status])
+            status.append(f" {values['progress']}")
+            table.add_row(*rendered, status)
         console.print(table)
     console.print(Text(summary_text(report.summary, lang)))
     write_warnings(report, lang, err)
