@@ -174,3 +174,16 @@ def test_python_dash_m_and_the_console_script_agree() -> None:
     assert module.returncode == 0 and json.loads(module.stdout)["ok"] is True
     version = subprocess.run([sys.executable, "-m", "ansinh", "--version"], capture_output=True, text=True, check=False)
     assert version.stdout.startswith("ansinh ")
+
+
+def test_the_shipped_schemas_are_up_to_date() -> None:
+    for kind in ("indicators", "areas", "plan"):
+        shipped_schema = json.loads((REPO / "schemas" / f"{kind}.json").read_text(encoding="utf-8"))
+        assert shipped_schema == run_cli("schema", kind).json(), f"run: ansinh schema {kind} > schemas/{kind}.json"
+
+
+def test_every_shipped_yaml_file_names_its_schema_for_editors() -> None:
+    for path in (REPO / "targets").glob("*.yaml"):
+        kind = {"indicators.yaml": "indicators", "areas.yaml": "areas"}.get(path.name, "plan")
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../schemas/{kind}.json"

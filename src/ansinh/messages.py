@@ -607,4 +607,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--explain writes text: use it with --format table or markdown",
         "vi": "--explain in ra văn bản: hãy dùng với --format table hoặc markdown",
     },
+    "init.exists": {
+        "en": "nothing written: these files already exist and ansinh init never overwrites: {files}",
+        "vi": "chưa ghi gì: các tệp sau đã tồn tại và ansinh init không bao giờ ghi đè: {files}",
+    },
+    "init.failed": {"en": "nothing written: {detail}", "vi": "chưa ghi gì: {detail}"},
+    "init.done": {
+        "en": "Example project created. Next: cd {folder} && ansinh validate && ansinh report",
+        "vi": "Đã tạo dự án mẫu. Tiếp theo: cd {folder} && ansinh validate && ansinh report",
+    },
 }

@@ -192,8 +192,12 @@ class _FileModel(BaseModel):
     )
 
 
-_SOURCE = Field(None, description="Where the figures come from: document, event, date.")
-_NOTE = Field(None, description="Free text for readers of the file.")
+_SOURCE = Field(
+    None,
+    description="Where the figures come from: document, event, date.",
+    examples=["Hội nghị giao ban BCĐ Chương trình 08-CTr/TU, 3/8/2022"],
+)
+_NOTE = Field(None, description="Free text for readers of the file.", examples=["Derived: 22,796 + 4,204."])
 
 
 # --- targets/indicators.yaml -------------------------------------------------------------------
@@ -202,12 +206,12 @@ _NOTE = Field(None, description="Free text for readers of the file.")
 class Indicator(_FileModel):
     """What an indicator measures, in which unit, and which way is better."""
 
-    id: Slug = Field(description="Unique slug: lowercase letters, digits, single hyphens.")
+    id: Slug = Field(description="Unique slug: lowercase letters, digits, single hyphens.", examples=["beds-per-10k"])
     name: Name = Field(description="The indicator's name, in Vietnamese and English.")
     unit: Unit = Field(
         description="percent, per_1k, per_10k, per_100k (rates over the base), or count (a number of things)."
     )
-    better: Better = Field(description="higher: more is better; lower: less is better.")
+    better: Better = Field(description="higher: more is better; lower: less is better.", examples=["higher"])
     kind: Kind = Field(
         description="level: a state at a date (beds per 10,000); flow: an amount over a period that adds up (trainees)."
     )
@@ -230,7 +234,9 @@ class Indicator(_FileModel):
 class BaseSeries(_FileModel):
     """A denominator series (population, households...): what it is and what it counts."""
 
-    id: BaseId = Field(description="The name used in indicators' base and in data/bases/*.csv.")
+    id: BaseId = Field(
+        description="The name used in indicators' base and in data/bases/*.csv.", examples=["population"]
+    )
     name: Name | None = Field(None, description="The series' name.")
     counts: Name | None = Field(None, description="What one unit of the base is: {vi: người, en: people}.")
     source: str | None = _SOURCE
@@ -253,10 +259,10 @@ class IndicatorsFile(_FileModel):
 class Area(_FileModel):
     """A place plans are made for: a province, a district, a commune."""
 
-    id: Slug = Field(description="Unique slug.")
+    id: Slug = Field(description="Unique slug.", examples=["phuc-tho"])
     name: Name = Field(description="The area's name.")
-    level: Level = Field(description="country, province, district or commune.")
-    parent: Slug | None = Field(None, description="The id of the area this one belongs to.")
+    level: Level = Field(description="country, province, district or commune.", examples=["district"])
+    parent: Slug | None = Field(None, description="The id of the area this one belongs to.", examples=["hanoi"])
     source: str | None = _SOURCE
     note: str | None = _NOTE
 
@@ -273,8 +279,8 @@ class AreasFile(_FileModel):
 class Baseline(_FileModel):
     """Where a level target started: a value at a period."""
 
-    value: Number = Field(description="The indicator's value at the baseline, in its unit.")
-    period: PeriodField = Field(description="The period the baseline value is for.")
+    value: Number = Field(description="The indicator's value at the baseline, in its unit.", examples=[27.5])
+    period: PeriodField = Field(description="The period the baseline value is for.", examples=["2022H1"])
     source: str | None = _SOURCE
     note: str | None = _NOTE
 
@@ -282,24 +288,32 @@ class Baseline(_FileModel):
 class TargetSpec(_FileModel):
     """The goal: value by a deadline (levels), total over a window or an amount per year (flows)."""
 
-    value: Number | None = Field(None, description="Level indicators: the value to reach by the deadline.")
-    total: Number | None = Field(None, description="Flow indicators: the total to reach over [from, by].")
-    per_year: Number | None = Field(None, description="Flow indicators: the amount to reach every calendar year.")
-    from_: PeriodField | None = Field(None, alias="from", description="Flow totals: the first period of the window.")
-    by: PeriodField = Field(description="The deadline: the end of this period.")
+    value: Number | None = Field(
+        None, description="Level indicators: the value to reach by the deadline.", examples=[30]
+    )
+    total: Number | None = Field(
+        None, description="Flow indicators: the total to reach over [from, by].", examples=[675000]
+    )
+    per_year: Number | None = Field(
+        None, description="Flow indicators: the amount to reach every calendar year.", examples=[2800]
+    )
+    from_: PeriodField | None = Field(
+        None, alias="from", description="Flow totals: the first period of the window.", examples=[2021]
+    )
+    by: PeriodField = Field(description="The deadline: the end of this period.", examples=[2025])
 
 
 class PlanTarget(_FileModel):
     """One indicator's target within a plan."""
 
-    indicator: Slug = Field(description="The id of an indicator in targets/indicators.yaml.")
-    lead: str | None = Field(None, description="The lead agency (cơ quan chủ trì).")
+    indicator: Slug = Field(description="The id of an indicator in targets/indicators.yaml.", examples=["beds-per-10k"])
+    lead: str | None = Field(None, description="The lead agency (cơ quan chủ trì).", examples=["Sở Y tế"])
     baseline: Baseline | None = Field(None, description="Level indicators: where the target started.")
     target: TargetSpec = Field(description="The goal and its deadline.")
     count: Count | None = Field(
         None, description="Rates: the absolute number the plan equates to the target (27000 beds)."
     )
-    area: Slug | None = Field(None, description="Overrides the plan's area for this target.")
+    area: Slug | None = Field(None, description="Overrides the plan's area for this target.", examples=["phuc-tho"])
     source: str | None = _SOURCE
     note: str | None = _NOTE
 
@@ -307,11 +321,11 @@ class PlanTarget(_FileModel):
 class Plan(_FileModel):
     """targets/<plan-id>.yaml: a multi-year plan's targets for an area."""
 
-    id: Slug = Field(description="Must equal the file name without .yaml.")
+    id: Slug = Field(description="Must equal the file name without .yaml.", examples=["hanoi-08-ctr-tu"])
     name: Name = Field(description="The plan's name.")
-    area: Slug = Field(description="The area the plan is for (an id in targets/areas.yaml).")
-    start: PeriodField = Field(description="The plan runs from the start of this period...")
-    end: PeriodField = Field(description="...to the end of this period.")
+    area: Slug = Field(description="The area the plan is for (an id in targets/areas.yaml).", examples=["hanoi"])
+    start: PeriodField = Field(description="The plan runs from the start of this period...", examples=[2021])
+    end: PeriodField = Field(description="...to the end of this period.", examples=[2025])
     source: str | None = _SOURCE
     note: str | None = _NOTE
     targets: list[PlanTarget] = Field(default_factory=list, description="The plan's targets.")

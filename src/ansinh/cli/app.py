@@ -212,16 +212,48 @@ def schema(
         Optional[str],  # noqa: UP045
         typer.Argument(help="indicators, areas or plan (default: all three).", metavar="[indicators|areas|plan]"),
     ] = None,
+    root: RootOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Print the JSON Schema of a file kind, for editors."""
-    import json
-
+    """Print the JSON Schema of a file kind, for editors (no project folder needed)."""
+    from ansinh.i18n import LanguageError, resolve_lang
+    from ansinh.render.json_out import dumps
     from ansinh.schema import KINDS, schema_of
 
+    try:
+        chosen: Lang = resolve_lang(lang.value if lang else None)
+    except LanguageError as error:
+        fail(UsageError(str(error)), "en")
     if what is not None and what not in KINDS:
-        fail(UsageError(_not_one_of(what, list(KINDS))), "en")
+        fail(UsageError(_not_one_of(what, list(KINDS))), chosen)
     document = schema_of(what) if what else {kind: schema_of(kind) for kind in KINDS}
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(dumps(document) + "\n")
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Where to create the example project (default: here).", file_okay=False)
+    ] = Path("."),
+    lang: LangOption = None,
+) -> None:
+    """Create a small, commented example project that passes validate; never overwrites a file."""
+    from ansinh.i18n import LanguageError, resolve_lang
+    from ansinh.scaffold import ScaffoldError, create_project
+
+    try:
+        chosen: Lang = resolve_lang(lang.value if lang else None)
+    except LanguageError as error:
+        fail(UsageError(str(error)), "en")
+    try:
+        written = create_project(folder)
+    except ScaffoldError as error:
+        fail(UsageError(t("init.exists", files=error.existing)), chosen)
+    except OSError as error:
+        fail(UsageError(t("init.failed", detail=str(error))), chosen)
+    for name in written:
+        sys.stdout.write(f"{folder / name}\n")
+    sys.stderr.write(t("init.done", folder=str(folder)).render(chosen) + "\n")
 
 
 def _choice(enum: type[E], value: str | None, lang: Lang) -> E | None:

@@ -7,6 +7,7 @@ written here from their ``Decimal`` digits; everything else is left to ``json``.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -66,5 +67,7 @@ def _write(value: JsonValue, parts: list[str], indent: int, depth: int) -> None:
         parts.append(str(value))
     elif isinstance(value, Decimal):
         parts.append(f"{value:f}")
+    elif isinstance(value, float):  # only in schemas' examples: figures are never floats
+        parts.append(json.dumps(value))
     else:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
