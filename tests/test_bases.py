@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from ansinh.bases import BaseTable
 from ansinh.models import BaseFigure
+from ansinh.numbers import Fraction
 
 
 def figure(year: int, value: str) -> BaseFigure:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from ansinh.engine import Row, Status, compute_rows
 from ansinh.files.loader import load_project
+from ansinh.numbers import Fraction
 from conftest import REPO
 
 CATALOGUE = """\

@@ -15,8 +15,11 @@ from hypothesis import strategies as st
 from ansinh.files.csv_reader import read_csv_text
 from ansinh.files.located import validate_document
 from ansinh.files.rows import BASE_COLUMNS, OBSERVATION_COLUMNS, PeriodCache, base_figures_from, observations_from
-from ansinh.files.yaml_reader import read_yaml_text
-from ansinh.models import AreasFile, Indicator, IndicatorsFile, Plan
+from ansinh.files.schema import FileKind
+from ansinh.files.yaml_reader import locate_paths, read_yaml_text
+from ansinh.models import Indicator
+from ansinh.problems import Findings
+from ansinh.text import LocalText
 
 EXAMPLES = int(os.environ.get("ANSINH_HYPOTHESIS_EXAMPLES", "1000"))
 SETTINGS = settings(
@@ -45,7 +48,7 @@ VALUES = st.recursive(
     max_leaves=30,
 )
 DOCUMENTS = st.dictionaries(KEYS, VALUES, max_size=8)
-MODELS = (Plan, IndicatorsFile, AreasFile)
+MODELS = (FileKind.PLAN, FileKind.INDICATORS, FileKind.AREAS)
 
 
 def assert_located(problems: list) -> None:
@@ -71,29 +74,34 @@ def damaged(draw: st.DrawFn, text: str) -> str:
     return text
 
 
+def read_and_validate(text: str, kind: FileKind) -> list:
+    """What the loader does with a YAML file: read, validate, place each problem on its line."""
+    read = read_yaml_text(text, "targets/f.yaml")
+    findings = Findings()
+    validate_document(read, kind, findings)
+    positions = locate_paths(text, [path for finding in findings for path in finding.paths()])
+    return read.problems + [finding.located("targets/f.yaml", positions) for finding in findings]
+
+
 @SETTINGS
 @given(document=DOCUMENTS, data=st.data())
 def test_generated_yaml_never_raises(document: dict, data: st.DataObject) -> None:
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, default_flow_style=data.draw(st.booleans()))
     text = data.draw(damaged(text))
-    read = read_yaml_text(text, "targets/f.yaml")
-    for model in MODELS:
-        validate_document(read, model)
-    assert_located(read.problems)
+    for kind in MODELS:
+        assert_located(read_and_validate(text, kind))
 
 
 @SETTINGS
 @given(text=st.text(max_size=300))
 def test_random_text_as_yaml_never_raises(text: str) -> None:
-    read = read_yaml_text(text, "targets/f.yaml")
-    validate_document(read, Plan)
-    assert_located(read.problems)
+    assert_located(read_and_validate(text, FileKind.PLAN))
 
 
 INDICATORS = {
-    "beds": Indicator(id="beds", name="B", unit="per_10k", better="higher", kind="level", base="population"),  # type: ignore[arg-type]
-    "rate": Indicator(id="rate", name="R", unit="percent", better="lower", kind="level", base="households"),  # type: ignore[arg-type]
-    "jobs": Indicator(id="jobs", name="J", unit="count", better="higher", kind="flow"),  # type: ignore[arg-type]
+    "beds": Indicator(id="beds", name=LocalText("B"), unit="per_10k", better="higher", kind="level", base="population"),
+    "rate": Indicator(id="rate", name=LocalText("R"), unit="percent", better="lower", kind="level", base="households"),
+    "jobs": Indicator(id="jobs", name=LocalText("J"), unit="count", better="higher", kind="flow"),
 }
 CELLS = st.one_of(
     st.sampled_from(["beds", "rate", "jobs", "hanoi", "2022H1", "2021/2023", "27.5", "27,5", "22.796", "22,796"]),

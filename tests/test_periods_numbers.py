@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 import pytest
 
 from ansinh.i18n import format_number, resolve_lang
-from ansinh.numbers import NumberError, could_be_grouped, for_output, half_unit, parse_decimal
+from ansinh.numbers import Fraction, NumberError, could_be_grouped, for_output, half_unit, parse_decimal
 from ansinh.periods import Period, PeriodError, months_between, years_between
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import time
-from decimal import Decimal
 
 import pytest
 
 from ansinh.files.csv_reader import read_csv_text
 from ansinh.files.limits import Limits
 from ansinh.files.rows import OBSERVATION_COLUMNS
-from ansinh.files.yaml_reader import read_yaml_text
+from ansinh.files.yaml_reader import locate_paths, read_yaml_text
+from ansinh.numbers import PlainNumber
 
 
 def problems(text: str, limits: Limits | None = None) -> list[tuple[str, int | None, int | None]]:
@@ -19,24 +19,32 @@ def problems(text: str, limits: Limits | None = None) -> list[tuple[str, int | N
 
 
 def test_numbers_keep_their_digits_and_yes_stays_text() -> None:
-    document = read_yaml_text("a: 27.50\nb: 2025\nc: yes\nd: 2022-06-30\ne: '30'\nf: ~\ng: true\n", "f.yaml")
+    text = "a: 27.50\nb: 2025\nc: yes\nd: 2022-06-30\ne: '30'\nf: ~\ng: true\nh: True\ni: 007\n"
+    document = read_yaml_text(text, "f.yaml")
     assert document.data == {
-        "a": Decimal("27.50"),
-        "b": Decimal(2025),
+        "a": "27.50",
+        "b": "2025",
         "c": "yes",
         "d": "2022-06-30",
         "e": "30",
         "f": None,
         "g": True,
+        "h": "True",
+        "i": "007",
     }
-    assert str(document.data["a"]) == "27.50"
+    # Numbers are kept as written, and known for numbers; a quoted '30' is text.
+    assert isinstance(document.data["a"], PlainNumber) and isinstance(document.data["i"], PlainNumber)
+    assert not isinstance(document.data["e"], PlainNumber)
 
 
 def test_positions_point_at_values_and_keys() -> None:
-    document = read_yaml_text("targets:\n  - indicator: x\n    target: {value: 30, by: 2025}\n", "f.yaml")
-    assert document.where.locate(("targets", 0, "target", "by")) == (3, 29)
-    assert document.where.locate(("targets", 0, "target"), at_key=True) == (3, 5)
-    assert document.where.locate(("targets", 0, "nothing", "here")) == (2, 5)
+    text = "targets:\n  - indicator: x\n    target: {value: 30, by: 2025}\n  - indicator: y\n"
+    paths = [("targets", 0, "target", "by"), ("targets", 0, "nothing", "here"), ("targets", 1, "indicator")]
+    positions = locate_paths(text, paths, at_keys=[("targets", 0, "target")])
+    assert positions.locate(("targets", 0, "target", "by")) == (3, 29)
+    assert positions.locate(("targets", 0, "target"), at_key=True) == (3, 5)
+    assert positions.locate(("targets", 0, "nothing", "here")) == (2, 5)  # the deepest part that exists
+    assert positions.locate(("targets", 1, "indicator")) == (4, 16)
 
 
 def test_a_duplicate_key_is_an_error_at_the_duplicate() -> None:

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Context, Decimal
-from fractions import Fraction
 from typing import Literal
 
 from ansinh.models import BaseFigure
+from ansinh.numbers import Fraction
 
 How = Literal["known", "interpolated", "extrapolated"]
 

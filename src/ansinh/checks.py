@@ -1,43 +1,34 @@
 """The checks of SPEC section 4 that join fields and files: references, duplicates, the fit of a
 target to its indicator, deadlines, windows, and the consistency warnings.
 
-Each check returns problems located in the file they concern; none raises or stops at the first.
+Each check returns what it found; none raises or stops at the first. A YAML check's finding names
+the field path; the loader places it on a line (reading the file again only when there is
+something to place). A CSV check's problem carries its row's line already.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from ansinh.bases import BaseTable
 from ansinh.consistency import count_rate_mismatch, extrapolated_base
-from ansinh.files.located import field_path, suggest
+from ansinh.files.located import suggest
 from ansinh.files.rows import value_problem_of
-from ansinh.files.yaml_reader import Where, YamlDocument
-from ansinh.models import AreasFile, BaseSeries, Indicator, IndicatorsFile, Plan, PlanTarget
+from ansinh.models import Area, BaseSeries, Indicator, Plan, PlanTarget
 from ansinh.periods import Period
-from ansinh.problems import Problem
+from ansinh.problems import Findings, LineOf, Path, Problem
 from ansinh.project import ObservationStore
 from ansinh.text import Text, t
 
-Path = tuple[str | int, ...]
+T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class _Located:
-    """Adds problems at paths of one YAML file."""
-
-    document: YamlDocument
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def where(self) -> Where:
-        return self.document.where
-
-    def add(self, code: str, text: Text, path: Path, *, at_key: bool = False) -> None:
-        line, column = self.where.locate(path, at_key=at_key)
-        self.problems.append(Problem(code, text, self.document.file, line, column, field_path(path)))
+def indexed(items: Sequence[T], kept: Sequence[int] | None) -> list[tuple[int, T]]:
+    """Items with their index in the file: validation may have left some out (``kept``)."""
+    return list(zip(kept if kept is not None else range(len(items)), items, strict=True))
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> Text:
@@ -51,19 +42,20 @@ def _unknown(what: str, value: str, known: Iterable[str]) -> Text:
 
 
 def check_catalogue(
-    catalogue: IndicatorsFile, document: YamlDocument, declared_bases: set[str]
-) -> tuple[list[Problem], set[str]]:
+    indicators: list[Indicator],
+    bases: list[BaseSeries],
+    kept: Mapping[str, list[int]],
+    declared_bases: set[str],
+) -> tuple[Findings, set[str]]:
     """Unique ids, and a unit, kind, direction and base that fit together (SPEC 1.1). Returns the
-    problems and the ids of indicators whose definition is in error."""
-    located = _Located(document)
-    indicators = document.indexed("indicators", catalogue.indicators)
-    _duplicate_ids(located, "indicators", [(index, indicator.id) for index, indicator in indicators])
-    _duplicate_ids(
-        located, "bases", [(index, series.id) for index, series in document.indexed("bases", catalogue.bases)]
-    )
+    findings and the ids of indicators whose definition is in error."""
+    located = Findings()
+    numbered = indexed(indicators, kept.get("indicators"))
+    _duplicate_ids(located, "indicators", [(index, indicator.id) for index, indicator in numbered])
+    _duplicate_ids(located, "bases", [(index, series.id) for index, series in indexed(bases, kept.get("bases"))])
     broken: set[str] = set()
-    for index, indicator in indicators:
-        before = len(located.problems)
+    for index, indicator in numbered:
+        before = len(located)
         path: Path = ("indicators", index)
         if indicator.unit == "count" and indicator.base is not None:
             located.add("indicator-definition", t("indicator.count_base"), (*path, "base"))
@@ -73,17 +65,17 @@ def check_catalogue(
             located.add("indicator-definition", t("indicator.flow"), (*path, "kind"))
         if indicator.base is not None and indicator.base not in declared_bases:
             located.add("unknown-reference", _unknown("what.base", indicator.base, declared_bases), (*path, "base"))
-        if len(located.problems) > before:
+        if len(located) > before:
             broken.add(indicator.id)
-    return located.problems, broken
+    return located, broken
 
 
-def _duplicate_ids(located: _Located, field: str, ids: list[tuple[int, str]]) -> None:
+def _duplicate_ids(located: Findings, field: str, ids: list[tuple[int, str]]) -> None:
     first: dict[str, int] = {}
     for index, item_id in ids:
         if item_id in first:
-            line = located.where.locate((field, first[item_id], "id"))[0]
-            located.add("duplicate-id", t("id.duplicate", id=item_id, line=str(line)), (field, index, "id"))
+            text = t("id.duplicate", id=item_id, line=LineOf((field, first[item_id], "id")))
+            located.add("duplicate-id", text, (field, index, "id"))
         else:
             first[item_id] = index
 
@@ -91,17 +83,17 @@ def _duplicate_ids(located: _Located, field: str, ids: list[tuple[int, str]]) ->
 # --- targets/areas.yaml --------------------------------------------------------------------------
 
 
-def check_areas(areas: AreasFile, document: YamlDocument, declared: set[str] | None) -> list[Problem]:
+def check_areas(areas: list[Area], kept: Mapping[str, list[int]], declared: set[str] | None) -> Findings:
     """Unique ids, parents that exist, and no cycles (SPEC 1.2)."""
-    located = _Located(document)
-    indexed = document.indexed("areas", areas.areas)
-    _duplicate_ids(located, "areas", [(index, area.id) for index, area in indexed])
-    parents = {area.id: area.parent for area in areas.areas}
-    for index, area in indexed:
+    located = Findings()
+    numbered = indexed(areas, kept.get("areas"))
+    _duplicate_ids(located, "areas", [(index, area.id) for index, area in numbered])
+    parents = {area.id: area.parent for area in areas}
+    for index, area in numbered:
         if area.parent is not None and declared is not None and area.parent not in declared:
             located.add("unknown-reference", _unknown("what.area", area.parent, declared), ("areas", index, "parent"))
     reported: set[str] = set()
-    for index, area in indexed:
+    for index, area in numbered:
         chain = [area.id]
         current = area.parent
         while current is not None and current in parents and current not in chain:
@@ -110,7 +102,7 @@ def check_areas(areas: AreasFile, document: YamlDocument, declared: set[str] | N
         if current == area.id and area.id not in reported:
             reported.update(chain)
             located.add("area-cycle", t("area.cycle", chain=" → ".join([*chain, area.id])), ("areas", index, "parent"))
-    return located.problems
+    return located
 
 
 # --- targets/<plan>.yaml ---------------------------------------------------------------------------
@@ -127,10 +119,9 @@ class PlanContext:
     base_series: dict[str, BaseSeries]
 
 
-def check_plan(plan: Plan, document: YamlDocument, stem: str, context: PlanContext) -> list[Problem]:
+def check_plan(plan: Plan, kept: Mapping[str, list[int]], stem: str, context: PlanContext) -> Findings:
     """The plan's own fields, then each target against its indicator (SPEC 1.3 and 4)."""
-    located = _Located(document)
-    where = document.where
+    located = Findings()
     if plan.id != stem:
         located.add("plan-id-mismatch", t("plan.id", id=plan.id, stem=stem), ("id",))
     if context.areas is not None and plan.area not in context.areas:
@@ -138,7 +129,7 @@ def check_plan(plan: Plan, document: YamlDocument, stem: str, context: PlanConte
     if plan.end.end < plan.start.start:
         located.add("plan-period", t("plan.period", start=plan.start.label, end=plan.end.label), ("end",))
     seen: dict[str, int] = {}
-    for index, target in document.indexed("targets", plan.targets):
+    for index, target in indexed(plan.targets, kept.get("targets")):
         path: Path = ("targets", index)
         if context.declared_indicators is not None and target.indicator not in context.declared_indicators:
             located.add(
@@ -148,11 +139,9 @@ def check_plan(plan: Plan, document: YamlDocument, stem: str, context: PlanConte
             )
             continue
         if target.indicator in seen:
-            line = where.locate(("targets", seen[target.indicator], "indicator"))[0]
+            first = LineOf(("targets", seen[target.indicator], "indicator"))
             located.add(
-                "duplicate-target",
-                t("plan.duplicate_target", id=target.indicator, line=str(line)),
-                (*path, "indicator"),
+                "duplicate-target", t("plan.duplicate_target", id=target.indicator, line=first), (*path, "indicator")
             )
         else:
             seen[target.indicator] = index
@@ -161,11 +150,11 @@ def check_plan(plan: Plan, document: YamlDocument, stem: str, context: PlanConte
         indicator = context.indicators.get(target.indicator)
         if indicator is not None:  # an indicator in error is reported in the catalogue
             _check_target(located, path, plan, target, indicator, context)
-    return located.problems
+    return located
 
 
 def _check_target(
-    located: _Located, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
+    located: Findings, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
 ) -> None:
     spec = target.target
     if indicator.kind == "level":
@@ -199,7 +188,7 @@ def _check_target(
             located.add("extrapolated-base", warning, (*path, "target", "by"))
 
 
-def _check_flow_shape(located: _Located, path: Path, target: PlanTarget) -> None:
+def _check_flow_shape(located: Findings, path: Path, target: PlanTarget) -> None:
     spec = target.target
     if spec.value is not None:
         located.add("target-shape", t("target.flow_value"), (*path, "target", "value"), at_key=True)
@@ -221,7 +210,7 @@ def _check_flow_shape(located: _Located, path: Path, target: PlanTarget) -> None
         )
 
 
-def _check_values(located: _Located, path: Path, target: PlanTarget, indicator: Indicator) -> None:
+def _check_values(located: Findings, path: Path, target: PlanTarget, indicator: Indicator) -> None:
     spec = target.target
     values: list[tuple[Path, Decimal | None]] = [
         ((*path, "target", "value"), spec.value),
@@ -239,7 +228,7 @@ def _check_values(located: _Located, path: Path, target: PlanTarget, indicator: 
 
 
 def _check_level_dates_and_warnings(
-    located: _Located, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
+    located: Findings, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
 ) -> None:
     baseline, spec = target.baseline, target.target
     assert baseline is not None and spec.value is not None

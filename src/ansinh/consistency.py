@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from ansinh.bases import BaseTable, BaseValue
 from ansinh.models import BaseSeries, Indicator
-from ansinh.numbers import half_unit, round_down, round_up
+from ansinh.numbers import Fraction, half_unit, round_down, round_up
 from ansinh.text import LocalText, Text, t
 
 # What one unit of a well-known base is, when the catalogue does not declare the series.

@@ -10,9 +10,8 @@ import os
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
-from ansinh.numbers import OUTPUT_PLACES, round_to_places
+from ansinh.numbers import OUTPUT_PLACES, Fraction, round_to_places
 from ansinh.text import Lang, LocalText, Text, t
 
 __all__ = ["LANGS", "Lang", "LanguageError", "LocalText", "Text", "format_number", "resolve_lang", "t"]

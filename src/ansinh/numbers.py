@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
-from fractions import Fraction
+
+from quicktions import Fraction  # fractions.Fraction, compiled: the engine does millions of these
 
 from ansinh.text import Text, t
 
@@ -17,9 +18,18 @@ MAX_INTEGER_DIGITS = 15
 MAX_FRACTION_DIGITS = 10
 OUTPUT_PLACES = 4
 
+# The common case, checked first: digits with an optional fraction, within the digit limits.
+_SIMPLE = re.compile(r"\d{1,15}(?:\.\d{1,10})?")
 _SIGNED = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 # 1–3 digits, then groups of exactly three after a separator: "22.796", "1,234,567".
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:[.,]\d{3})+")
+
+
+class PlainNumber(str):
+    """A number as a YAML file writes it, kept as its text: read as a ``Decimal`` where a field
+    wants a number, as the text itself where it wants text (``lead: 007`` stays "007")."""
+
+    __slots__ = ()
 
 
 class NumberError(ValueError):
@@ -35,15 +45,23 @@ def could_be_grouped(text: str) -> bool:
     return _GROUPED.fullmatch(text.strip()) is not None
 
 
+def grouped_text(written: str) -> Text:
+    """The message for a number that may hide a thousands separator, naming both readings."""
+    digits = written.replace(".", "").replace(",", "")
+    return t("number.grouped", text=written, whole=digits, decimal=written.replace(",", "."))
+
+
 def parse_decimal(text: str, *, decimal_comma: bool = False) -> Decimal:
     """Read a non-negative decimal written plainly (``27.5``; ``27,5`` when ``decimal_comma``)."""
+    if _SIMPLE.fullmatch(text):
+        return Decimal(text)
     cleaned = text.strip()
     if not cleaned:
         raise NumberError(t("number.empty"))
     lowered = cleaned.lower().lstrip("+-")
     if lowered in {"nan", "inf", "infinity", ".nan", ".inf"}:
         raise NumberError(t("number.not_finite", text=cleaned))
-    if _SIGNED.fullmatch(cleaned) is None:
+    if _SIGNED.fullmatch(cleaned) is None or cleaned.endswith((".", ",")) or cleaned.lstrip("+-")[:1] in ".,":
         raise NumberError(t("number.not_number", text=cleaned))
     if cleaned.startswith("-"):
         raise NumberError(t("number.negative", text=cleaned))

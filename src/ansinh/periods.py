@@ -12,8 +12,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from fractions import Fraction
 
+from ansinh.numbers import Fraction
 from ansinh.text import Text, t
 
 FIRST_YEAR = 1900

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from ansinh.i18n import Lang, Text
 
@@ -123,6 +124,61 @@ class Problem:
             "code": self.code,
             "message": self.message(lang),
         }
+
+
+Path = tuple[str | int, ...]
+
+
+def field_path(loc: Path) -> str:
+    """``('targets', 0, 'target', 'by')`` -> ``targets[0].target.by``."""
+    path = ""
+    for step in loc:
+        if isinstance(step, int):
+            path += f"[{step}]"
+        else:
+            path = f"{path}.{step}" if path else step
+    return path
+
+
+class Locator(Protocol):
+    """Anything that can say where a field path was written in a file."""
+
+    def locate(self, path: Path, *, at_key: bool = False) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LineOf:
+    """In a finding's message, the line of another field of the same file."""
+
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem in a YAML file known by its field path; its line comes from the file later."""
+
+    code: str
+    text: Text
+    path: Path
+    at_key: bool = False
+
+    def paths(self) -> list[Path]:
+        return [self.path, *(value.path for _, value in self.text.args if isinstance(value, LineOf))]
+
+    def located(self, file: str, where: Locator) -> Problem:
+        line, column = where.locate(self.path, at_key=self.at_key)
+        args = tuple(
+            (name, str(where.locate(value.path)[0]) if isinstance(value, LineOf) else value)
+            for name, value in self.text.args
+        )
+        return Problem(self.code, Text(self.text.key, args), file, line, column, field_path(self.path))
+
+
+class Findings(list[Finding]):
+    """What the checks of one file found."""
+
+    def add(self, code: str, text: Text, path: Path, *, at_key: bool = False) -> None:
+        self.append(Finding(code, text, path, at_key))
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ansinh.models import YAML_MODELS, FileKind
+from ansinh.files.schema import FileKind, adapter
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = {"indicators": FileKind.INDICATORS, "areas": FileKind.AREAS, "plan": FileKind.PLAN}
@@ -17,6 +17,5 @@ TITLES = {
 
 def schema_of(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind: every field described, enums listed, examples given."""
-    model = YAML_MODELS[KINDS[kind]]
-    schema = model.model_json_schema(by_alias=True, mode="validation")
+    schema = adapter(KINDS[kind]).json_schema(mode="validation")
     return {"$schema": SCHEMA_DIALECT, "title": TITLES[kind], **{k: v for k, v in schema.items() if k != "title"}}

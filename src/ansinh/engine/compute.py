@@ -10,13 +10,12 @@ from __future__ import annotations
 import calendar
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from ansinh.bases import BaseValue
 from ansinh.consistency import count_rate_mismatch, extrapolated_base
 from ansinh.engine.rows import Basis, CountBasis, Current, Goal, Row, RowWarning, Status
 from ansinh.models import Indicator, Observation, Plan, PlanTarget
-from ansinh.numbers import round_down, round_half_up, round_to_places, round_up
+from ansinh.numbers import Fraction, round_down, round_half_up, round_to_places, round_up
 from ansinh.periods import day_before, months_between
 from ansinh.project import Project
 from ansinh.text import t

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 
 from ansinh.bases import BaseValue
 from ansinh.models import Indicator, Observation
+from ansinh.numbers import Fraction
 from ansinh.text import LocalText, Text
 
 

@@ -9,25 +9,30 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel
+from typing import Any
 
 from ansinh.bases import BaseTable
-from ansinh.checks import PlanContext, check_areas, check_catalogue, check_observation_counts, check_plan, check_windows
+from ansinh.checks import (
+    PlanContext,
+    check_areas,
+    check_catalogue,
+    check_observation_counts,
+    check_plan,
+    check_windows,
+)
 from ansinh.files.csv_reader import CsvTable, read_csv_text
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.located import validate_document
 from ansinh.files.rows import BASE_COLUMNS, OBSERVATION_COLUMNS, PeriodCache, base_figures_from, observations_from
+from ansinh.files.schema import FileKind, area_of, base_series_of, indicator_of, plan_of
 from ansinh.files.series import build_store
-from ansinh.files.yaml_reader import YamlDocument, read_yaml_text
-from ansinh.models import AreasFile, BaseFigure, IndicatorsFile, Observation, Plan
-from ansinh.problems import Problem
+from ansinh.files.yaml_reader import locate_paths, read_yaml_text
+from ansinh.models import BaseFigure, Observation
+from ansinh.problems import Finding, Findings, Problem
 from ansinh.project import Project
 from ansinh.text import t
-
-M = TypeVar("M", bound=BaseModel)
 
 INDICATORS_FILE = "targets/indicators.yaml"
 AREAS_FILE = "targets/areas.yaml"
@@ -82,18 +87,18 @@ def load_project(root: Path, limits: Limits = LIMITS) -> Project:
     reader = _Reader(root, limits, project)
     plan_files, observation_files, base_files = project_files(root)
 
-    catalogue_doc, catalogue = reader.yaml(INDICATORS_FILE, IndicatorsFile, required=True)
-    areas_doc, areas_file = reader.yaml(AREAS_FILE, AreasFile, required=True)
-
-    declared_indicators = _declared_ids(catalogue_doc, "indicators")
-    declared_areas = _declared_ids(areas_doc, "areas")
-    if catalogue is not None:
-        project.indicators = {indicator.id: indicator for indicator in catalogue.indicators}
-        project.base_series = {series.id: series for series in catalogue.bases}
-    if areas_file is not None:
-        project.areas = {area.id: area for area in areas_file.areas}
-        assert areas_doc is not None
-        reader.problems(check_areas(areas_file, areas_doc, declared_areas))
+    catalogue = reader.yaml(INDICATORS_FILE, FileKind.INDICATORS, required=True)
+    areas = reader.yaml(AREAS_FILE, FileKind.AREAS, required=True)
+    declared_indicators = _declared_ids(catalogue, "indicators")
+    declared_areas = _declared_ids(areas, "areas")
+    indicators = [indicator_of(data) for data in catalogue.data["indicators"]] if catalogue and catalogue.data else []
+    series = [base_series_of(data) for data in catalogue.data.get("bases", ())] if catalogue and catalogue.data else []
+    project.indicators = {indicator.id: indicator for indicator in indicators}
+    project.base_series = {base.id: base for base in series}
+    if areas is not None and areas.data is not None:
+        area_list = [area_of(data) for data in areas.data["areas"]]
+        project.areas = {area.id: area for area in area_list}
+        reader.findings(areas, check_areas(area_list, areas.kept, declared_areas))
 
     figures: list[BaseFigure] = []
     for file in base_files:
@@ -105,36 +110,27 @@ def load_project(root: Path, limits: Limits = LIMITS) -> Project:
     reader.problems(_conflicting_bases(figures))
     project.bases = BaseTable(figures)
 
-    if catalogue is not None:
-        assert catalogue_doc is not None
-        declared_bases = project.bases.names() | (_declared_ids(catalogue_doc, "bases") or set())
-        problems, broken = check_catalogue(catalogue, catalogue_doc, declared_bases)
-        reader.problems(problems)
+    if catalogue is not None and catalogue.data is not None:
+        declared_bases = project.bases.names() | (_declared_ids(catalogue, "bases") or set())
+        found, broken = check_catalogue(indicators, series, catalogue.kept, declared_bases)
+        reader.findings(catalogue, found)
         # An indicator in error is declared, so references to it are not errors too, but no
         # figure is checked or computed against its broken definition.
         project.indicators = {key: value for key, value in project.indicators.items() if key not in broken}
 
     context = PlanContext(project.indicators, declared_indicators, declared_areas, project.bases, project.base_series)
     for file in plan_files:
-        document, plan = reader.yaml(file, Plan, required=False)
-        if document is None or plan is None:
+        read = reader.yaml(file, FileKind.PLAN, required=False)
+        if read is None or read.data is None:
             continue
-        stem = Path(file).stem
+        plan = plan_of(read.data)
         if plan.id in project.plans:
-            reader.problems(
-                [
-                    Problem(
-                        "duplicate-id",
-                        t("plan.duplicate", id=plan.id, other=project.plan_files[plan.id]),
-                        file,
-                        1,
-                        1,
-                        "id",
-                    )
-                ]
+            problem = Problem(
+                "duplicate-id", t("plan.duplicate", id=plan.id, other=project.plan_files[plan.id]), file, 1, 1, "id"
             )
+            reader.problems([problem])
             continue
-        reader.problems(check_plan(plan, document, stem, context))
+        reader.findings(read, check_plan(plan, read.kept, Path(file).stem, context))
         project.plans[plan.id] = plan
         project.plan_files[plan.id] = file
 
@@ -155,16 +151,16 @@ def load_project(root: Path, limits: Limits = LIMITS) -> Project:
     return project
 
 
-def _declared_ids(document: YamlDocument | None, field: str) -> set[str] | None:
+def _declared_ids(read: YamlFile | None, field: str) -> set[str] | None:
     """Ids declared in a catalogue file, even in items with errors, so that one mistake in an
     item is reported once rather than at every reference to it; ``None`` when the file itself
     cannot be read, and references to it cannot be checked."""
-    if document is None or not isinstance(document.data, dict):
+    if read is None or not isinstance(read.raw, dict):
         return None
-    items = document.data.get(field)
+    items = read.raw.get(field)
     if not isinstance(items, list):
         return None
-    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return {str(item["id"]) for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _conflicting_bases(figures: list[BaseFigure]) -> list[Problem]:
@@ -200,6 +196,28 @@ def _conflicting_bases(figures: list[BaseFigure]) -> list[Problem]:
     return problems
 
 
+@dataclass(slots=True)
+class YamlFile:
+    """A YAML file as read: its values, what validated of them, and the problems found at its
+    field paths, placed on lines once all checks are done."""
+
+    file: str
+    text: str
+    raw: Any
+    data: dict[str, Any] | None
+    kept: dict[str, list[int]] = field(default_factory=dict)
+    findings: Findings = field(default_factory=Findings)
+
+    def problems(self) -> list[Problem]:
+        """The findings on their lines: one pass over the file, for the paths concerned."""
+        if not self.findings:
+            return []
+        paths = [path for finding in self.findings for path in finding.paths()]
+        at_keys = [finding.path for finding in self.findings if finding.at_key]
+        positions = locate_paths(self.text, paths, at_keys)
+        return [finding.located(self.file, positions) for finding in self.findings]
+
+
 class _Reader:
     """Reads files of one root, collecting problems with a cap per file."""
 
@@ -209,6 +227,7 @@ class _Reader:
         self.project = project
         self.collected: list[Problem] = []
         self.columns: dict[str, dict[str, int]] = {}
+        self.yaml_files: list[YamlFile] = []
 
     def problems(self, problems: list[Problem]) -> None:
         self.collected.extend(problems)
@@ -242,15 +261,22 @@ class _Reader:
             self.collected.append(Problem("file-unreadable", t("file.not_utf8", byte=byte), file, line, column))
             return None
 
-    def yaml(self, file: str, model: type[M], *, required: bool) -> tuple[YamlDocument | None, M | None]:
-        """The file read as ``model``, and its document for locating later problems."""
+    def yaml(self, file: str, kind: FileKind, *, required: bool) -> YamlFile | None:
+        """The file read and validated as ``kind``; problems at field paths are placed on their
+        lines when all checks are done."""
         text = self.text(file, self.limits.yaml_bytes, required=required)
         if text is None:
-            return None, None
+            return None
         document = read_yaml_text(text, file, self.limits)
-        value = validate_document(document, model)
         self.collected.extend(document.problems)
-        return document, value
+        read = YamlFile(file, text, document.data, None)
+        read.data = validate_document(document, kind, read.findings)
+        read.kept = document.kept
+        self.yaml_files.append(read)
+        return read
+
+    def findings(self, read: YamlFile, findings: list[Finding]) -> None:
+        read.findings.extend(findings)
 
     def csv(self, file: str, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> CsvTable | None:
         text = self.text(file, self.limits.csv_bytes, required=False)
@@ -263,6 +289,8 @@ class _Reader:
 
     def finish(self) -> list[Problem]:
         """Problems sorted by place, each with its CSV column, at most ``problems_per_file`` a file."""
+        for read in self.yaml_files:
+            self.collected.extend(read.problems())
         by_file: dict[str, list[Problem]] = {}
         for collected in self.collected:
             problem = collected

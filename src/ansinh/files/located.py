@@ -1,4 +1,4 @@
-"""Validate a YAML document against its model, and say where each error is in the user's terms.
+"""Validate YAML data against its schema, and say where each error is in the user's terms.
 
 A pydantic ``ValidationError`` never reaches the user: each of its errors becomes a ``Problem``
 with the file, line, column and field path, and a message that says what to do — for an unknown
@@ -10,46 +10,44 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any, TypeVar, Union
+from typing import Any, NotRequired, Required, Union
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
+from typing_extensions import is_typeddict
 
+from ansinh.files.schema import SCHEMAS, FileKind, adapter
 from ansinh.files.yaml_reader import YamlDocument
-from ansinh.problems import Problem
+from ansinh.problems import Findings
 from ansinh.text import Text, t
-
-M = TypeVar("M", bound=BaseModel)
 
 # Lists whose items are validated one by one when the whole fails, so that one bad item does not
 # hide the others (nor make every reference to them an error).
 _ITEM_LISTS = ("indicators", "areas", "bases", "targets")
 
 
-def validate_document(document: YamlDocument, model: type[M]) -> M | None:
-    """The document as ``model``, leaving out the list items that have errors; ``None`` when the
-    file's own fields are wrong. Every error is added to ``document.problems``."""
+def validate_document(document: YamlDocument, kind: FileKind, findings: Findings) -> dict[str, Any] | None:
+    """The document validated as ``kind``, leaving out the list items that have errors (their
+    original indexes are kept in ``document.kept``); ``None`` when the file's own fields are
+    wrong. Every error is added to ``findings``, by its field path."""
     if not document.readable:
         return None
     data = document.data
+    schema = SCHEMAS[kind]
     if not isinstance(data, dict):
         key = "file.empty" if data is None else "file.not_mapping"
-        document.problems.append(
-            Problem(
-                "missing-field" if data is None else "wrong-type",
-                t(key, fields=_field_names(model)),
-                document.file,
-                document.where.line,
-                document.where.column,
-            )
-        )
+        code = "missing-field" if data is None else "wrong-type"
+        findings.add(code, t(key, fields=sorted(schema.__required_keys__)), ())
         return None
     try:
-        return model.model_validate(data)
+        return adapter(kind).validate_python(data)
     except ValidationError as error:
         details = error.errors(include_url=False)
     for detail in details:
-        document.problems.append(_problem(detail, document, model))
+        loc = tuple(detail["loc"])
+        code, text = _describe(detail, loc, schema)
+        findings.add(code, text, loc, at_key=detail["type"] == "extra_forbidden")
     bad_items: dict[str, set[int]] = {}
     for detail in details:
         loc = detail["loc"]
@@ -63,58 +61,36 @@ def validate_document(document: YamlDocument, model: type[M]) -> M | None:
         salvaged[name] = [data[name][index] for index in kept]
         document.kept[name] = kept
     try:
-        return model.model_validate(salvaged)
+        return adapter(kind).validate_python(salvaged)
     except ValidationError:  # pragma: no cover - the remaining items validated above
         return None
 
 
-def field_path(loc: tuple[str | int, ...]) -> str:
-    """``('targets', 0, 'target', 'by')`` -> ``targets[0].target.by``."""
-    path = ""
-    for step in loc:
-        if isinstance(step, int):
-            path += f"[{step}]"
-        else:
-            path = f"{path}.{step}" if path else step
-    return path
-
-
-def _problem(detail: ErrorDetails, document: YamlDocument, model: type[BaseModel]) -> Problem:
-    loc = tuple(detail["loc"])
-    kind = detail["type"]
-    code, text = _describe(detail, loc, model)
-    line, column = document.where.locate(loc, at_key=kind == "extra_forbidden")
-    return Problem(code, text, document.file, line, column, field_path(loc))
-
-
-def _describe(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseModel]) -> tuple[str, Text]:
+def _describe(detail: ErrorDetails, loc: tuple[str | int, ...], schema: Any) -> tuple[str, Text]:
     kind = detail["type"]
     context: dict[str, Any] = dict(detail.get("ctx") or {})
     name = str(loc[-1]) if loc else ""
     if kind == "ansinh":
         return context["code"], context["text"]
     if kind == "missing":
-        owner = _model_at(model, loc[:-1])
-        what = ""
-        if owner is not None:
-            field = _fields_by_alias(owner).get(name)
-            what = (field.description or "") if field else ""
-        return "missing-field", t("field.missing", field=name, what=what)
+        owner = _schema_at(schema, loc[:-1])
+        field = _fields(owner).get(name) if owner is not None else None
+        return "missing-field", t("field.missing", field=name, what=(field.description or "") if field else "")
     if kind == "extra_forbidden":
-        owner = _model_at(model, loc[:-1])
-        known = sorted(_fields_by_alias(owner)) if owner else []
+        owner = _schema_at(schema, loc[:-1])
+        known = sorted(_fields(owner)) if owner is not None else []
         guess = suggest(name, known)
         if guess:
             return "unknown-field", t("field.unknown_guess", field=name, guess=guess)
         return "unknown-field", t("field.unknown", field=name, known=known)
     if kind in ("literal_error", "enum"):
-        expected = _literal_choices(model, loc)
+        expected = _literal_choices(schema, loc)
         found = detail.get("input")
         guess = suggest(str(found), expected) if isinstance(found, str) else None
         if guess:
             return "bad-value", t("value.choice_guess", found=str(found), choices=expected, guess=guess)
         return "bad-value", t("value.choice", found=str(found), choices=expected)
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "wrong-type", t("type.mapping", field=name)
     if kind == "list_type":
         return "wrong-type", t("type.list", field=name)
@@ -132,55 +108,66 @@ def suggest(word: str, known: list[str]) -> str | None:
     return lowered[matches[0]] if matches else None
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [name for name, field in _fields_by_alias(model).items() if field.is_required()]
+# --- reading the schemas: which fields a TypedDict has, and what they are -------------------
 
 
-def _fields_by_alias(model: type[BaseModel]) -> dict[str, Any]:
-    return {field.alias or name: field for name, field in model.model_fields.items()}
+def _fields(schema: Any) -> dict[str, FieldInfo]:
+    """A TypedDict schema's fields with their descriptions."""
+    fields: dict[str, FieldInfo] = {}
+    for name, annotation in typing.get_type_hints(schema, include_extras=True).items():
+        info = next((meta for meta in _metadata(annotation) if isinstance(meta, FieldInfo)), None)
+        fields[name] = info or FieldInfo()
+    return fields
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin in (NotRequired, Required):
+        return _metadata(typing.get_args(annotation)[0])
+    if origin is typing.Annotated:
+        return list(annotation.__metadata__) + _metadata(typing.get_args(annotation)[0])
+    return []
 
 
 def _inner_types(annotation: Any) -> list[Any]:
-    """The types a field may hold, with Optional, list and Annotated unwrapped."""
+    """The types a field may hold, with NotRequired, Optional, list and Annotated unwrapped."""
     origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
+    if origin in (typing.Annotated, NotRequired, Required, list):
         return _inner_types(typing.get_args(annotation)[0])
     if origin in (Union, types.UnionType):
         return [inner for arg in typing.get_args(annotation) for inner in _inner_types(arg)]
-    if origin is list:
-        return _inner_types(typing.get_args(annotation)[0])
     return [annotation]
 
 
-def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
-    current: Any = model
-    annotation: Any = model
+def _annotation_at(schema: Any, loc: tuple[str | int, ...]) -> Any:
+    current: Any = schema
+    annotation: Any = schema
     for step in loc:
         if isinstance(step, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if current is None:
             return None
-        field = _fields_by_alias(current).get(step)
-        if field is None:
+        hints = typing.get_type_hints(current, include_extras=True)
+        if step not in hints:
             return None
-        annotation = field.annotation
-        candidates = [c for c in _inner_types(annotation) if isinstance(c, type) and issubclass(c, BaseModel)]
+        annotation = hints[step]
+        candidates = [inner for inner in _inner_types(annotation) if is_typeddict(inner)]
         current = candidates[0] if candidates else None
     return annotation
 
 
-def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+def _schema_at(schema: Any, loc: tuple[str | int, ...]) -> Any:
     if not loc:
-        return model
-    annotation = _annotation_at(model, loc)
+        return schema
+    annotation = _annotation_at(schema, loc)
     if annotation is None:
         return None
-    models = [c for c in _inner_types(annotation) if isinstance(c, type) and issubclass(c, BaseModel)]
-    return models[0] if models else None
+    found = [inner for inner in _inner_types(annotation) if is_typeddict(inner)]
+    return found[0] if found else None
 
 
-def _literal_choices(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    annotation = _annotation_at(model, loc)
+def _literal_choices(schema: Any, loc: tuple[str | int, ...]) -> list[str]:
+    annotation = _annotation_at(schema, loc)
     choices: list[str] = []
     for inner in _inner_types(annotation):
         if typing.get_origin(inner) is typing.Literal:

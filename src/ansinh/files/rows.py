@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ansinh.files.csv_reader import CsvTable
 from ansinh.files.located import suggest
-from ansinh.models import BASE_KINDS, BaseFigure, Indicator, Observation, grouped_text
-from ansinh.numbers import NumberError, could_be_grouped, is_whole, parse_decimal
+from ansinh.models import BASE_KINDS, BaseFigure, Indicator, Observation
+from ansinh.numbers import NumberError, could_be_grouped, grouped_text, is_whole, parse_decimal
 from ansinh.periods import FIRST_YEAR, LAST_YEAR, Period, PeriodError
 from ansinh.problems import Problem
 from ansinh.text import Text, t

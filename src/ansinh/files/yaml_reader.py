@@ -1,25 +1,28 @@
-"""Read a YAML file into plain values, remembering where every value and key was written.
+"""Read a YAML file into plain values, and find where its fields were written.
 
 PyYAML's loaders keep the last of two equal keys and resolve ``27.50`` to a float; ansinh needs
 both to be otherwise (SPEC sections 2 and 4), so this module builds values from libyaml's event
-stream itself. It reads YAML 1.2's core schema: ``true``/``false``, ``null``/``~``, and numbers,
-which become ``Decimal`` with the digits as written; ``yes``, ``no`` and dates stay text.
+stream itself. Plain scalars are read as JSON reads them: ``true``, ``false``, ``null`` (and
+``~`` or nothing), and numbers, kept as ``PlainNumber`` — their text, digits as written;
+``yes``, ``no``, ``True`` and dates stay text.
 
 Hostile files end in a located error, never a hang: size, flow nesting (libyaml is quadratic in
-it) and aliases are checked before or while the events are read.
+it) and aliases are checked before or while the events are read. Problems of the reading itself
+(syntax, duplicate keys) carry their line at once; those found later at a field path are placed
+by ``locate_paths``, a second pass made only for files that have problems.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 import yaml
 
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.i18n import Text, t
+from ansinh.numbers import PlainNumber
 from ansinh.problems import Problem
 
 try:  # libyaml's parser is many times faster; PyYAML's pure-Python one reads the same events.
@@ -27,57 +30,113 @@ try:  # libyaml's parser is many times faster; PyYAML's pure-Python one reads th
 except ImportError:  # pragma: no cover - wheels ship libyaml
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
-_SPECIAL_FLOATS = {".inf", ".Inf", ".INF", "+.inf", "-.inf", ".nan", ".NaN", ".NAN"}
+_NULLS = frozenset({"", "~", "null"})
+_BOOLS = {"true": True, "false": False}
+# Numbers as JSON writes them; other spellings (+5, .5, 0x1F) stay text.
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _STR_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
 _FLOW_BRACKETS = re.compile(r"[\[\]{}]")
 _MERGE = "<<"
 
 
 @dataclass(slots=True)
-class Where:
-    """Where a value was written (1-based line and column), with the places of what it holds."""
-
-    line: int
-    column: int
-    items: list[Where] | None = None
-    keys: dict[str, tuple[int, int, Where]] | None = None  # key -> (key line, key column, value)
-
-    def locate(self, path: tuple[str | int, ...], *, at_key: bool = False) -> tuple[int, int]:
-        """The line and column of ``path``, or of the deepest part of it that exists.
-        With ``at_key`` a mapping entry is located at its key rather than its value."""
-        here: Where = self
-        position = (self.line, self.column)
-        for step in path:
-            if isinstance(step, str) and here.keys is not None and step in here.keys:
-                key_line, key_column, here = here.keys[step]
-                position = (key_line, key_column) if at_key else (here.line, here.column)
-            elif isinstance(step, int) and here.items is not None and 0 <= step < len(here.items):
-                here = here.items[step]
-                position = (here.line, here.column)
-            else:
-                break
-        return position
-
-
-@dataclass(slots=True)
 class YamlDocument:
-    """A YAML file read into plain values, with their positions and the problems found."""
+    """A YAML file read into plain values, and the problems found reading it."""
 
     file: str
     data: Any = None
-    where: Where = field(default_factory=lambda: Where(1, 1))
     problems: list[Problem] = field(default_factory=list)
-
     readable: bool = True  # False when the text could not be read as YAML at all
     # For lists validated with some items left out: the original index of each item kept.
     kept: dict[str, list[int]] = field(default_factory=dict)
 
-    def indexed(self, name: str, items: list[Any]) -> list[tuple[int, Any]]:
-        """The items of a validated list with their index in the file."""
-        return list(zip(self.kept.get(name, range(len(items))), items, strict=True))
+
+Path = tuple[str | int, ...]
+
+
+class Positions:
+    """Where the fields of one file were written (1-based line and column), for the paths that
+    problems were found at: each path is located at its deepest part that exists."""
+
+    def __init__(self, values: dict[Path, tuple[int, int]], keys: dict[Path, tuple[int, int]]) -> None:
+        self._values = values
+        self._keys = keys
+
+    def locate(self, path: Path, *, at_key: bool = False) -> tuple[int, int]:
+        """With ``at_key`` a mapping entry is located at its key rather than its value."""
+        for length in range(len(path), 0, -1):
+            prefix = path[:length]
+            if at_key and length == len(path) and prefix in self._keys:
+                return self._keys[prefix]
+            if prefix in self._values:
+                return self._values[prefix]
+        return self._values.get((), (1, 1))
+
+
+def locate_paths(text: str, paths: list[Path], at_keys: list[Path] | None = None) -> Positions:
+    """The positions of ``paths`` (and of the keys of ``at_keys``) in a text that the locating
+    reader has read, found in one pass over libyaml's events that builds no values."""
+    trie: dict[Any, Any] = {}
+    for path in [*paths, *(at_keys or [])]:
+        node = trie
+        for step in path:
+            node = node.setdefault(step, {})
+    values: dict[Path, tuple[int, int]] = {}
+    keys: dict[Path, tuple[int, int]] = {}
+    # A stack of [kind, trie node, path, next index or pending key]; the trie node is None
+    # outside the wanted paths, where nothing needs recording.
+    stack: list[list[Any]] = []
+    root_seen = False
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            kind = type(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                _advance(stack)
+                continue
+            if kind not in (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                continue
+            mark = event.start_mark
+            here = (mark.line + 1, mark.column + 1)
+            if not stack:
+                if root_seen:
+                    break  # a second document: the reader has reported it
+                root_seen = True
+                node, path = trie, ()
+                values[()] = here
+            else:
+                frame = stack[-1]
+                if frame[0] == "map" and frame[3] is None:  # this event is a key
+                    key = event.value if kind is yaml.ScalarEvent else None
+                    frame[3] = key
+                    if frame[1] is not None and key in frame[1]:
+                        keys[(*frame[2], key)] = here
+                    continue
+                step = frame[3]
+                parent = frame[1]
+                node = parent.get(step) if parent is not None else None
+                path = (*frame[2], step) if node is not None else ()
+                if node is not None:
+                    values[path] = here
+            if kind is yaml.MappingStartEvent:
+                stack.append(["map", node, path, None])
+            elif kind is yaml.SequenceStartEvent:
+                stack.append(["seq", node, path, 0])
+            else:
+                _advance(stack)
+    except yaml.YAMLError:
+        pass  # positions up to the error are all there is; the reader reported the error
+    return Positions(values, keys)
+
+
+def _advance(stack: list[list[Any]]) -> None:
+    """After a value: a sequence moves to its next index, a mapping waits for its next key."""
+    if stack:
+        frame = stack[-1]
+        if frame[0] == "seq":
+            frame[3] += 1
+        else:
+            frame[3] = None
 
 
 class _Stop(Exception):
@@ -124,7 +183,7 @@ def read_yaml_text(text: str, file: str, limits: Limits = LIMITS) -> YamlDocumen
         )
         document.readable = False
         return document
-    document.data, document.where = builder.result
+    document.data = builder.result
     return document
 
 
@@ -181,16 +240,16 @@ def _reader_position(error: yaml.YAMLError, text: str) -> tuple[int | None, int 
 
 @dataclass(slots=True)
 class _Frame:
-    """A collection being built: its value, positions, and for a mapping the key awaiting a value."""
+    """A collection being built, and for a mapping the key awaiting its value."""
 
     value: Any
-    where: Where
     anchor: str | None
     size: int = 1
     key: str | None = None
     key_position: tuple[int, int] | None = None
     expecting_key: bool = True
-    merges: list[tuple[dict[str, Any], Where]] = field(default_factory=list)
+    key_lines: dict[str, int] | None = None
+    merges: list[dict[str, Any]] | None = None
 
 
 class _Builder:
@@ -201,11 +260,11 @@ class _Builder:
         self.limits = limits
         self.problems = problems
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, Where, int]] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
         self.aliases = 0
         self.expanded = 0
         self.documents = 0
-        self.result: tuple[Any, Where] = (None, Where(1, 1))
+        self.result: Any = None
 
     def fail(self, code: str, text: Any, event: Any) -> None:
         mark = event.start_mark
@@ -213,24 +272,23 @@ class _Builder:
         raise _Stop
 
     def run(self, events: Any) -> None:
+        scalar, start, end, alias = self.scalar, self.start, self.end, self.alias
         for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                self.scalar(event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self.start(event, kind is yaml.MappingStartEvent)
+                scalar(event)
+            elif kind is yaml.MappingStartEvent:
+                start(event, True)
+            elif kind is yaml.SequenceStartEvent:
+                start(event, False)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                self.end()
+                end()
             elif kind is yaml.AliasEvent:
-                self.alias(event)
+                alias(event)
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     self.fail("yaml-unsupported", t("yaml.several_documents"), event)
-
-    def position(self, event: Any) -> Where:
-        mark = event.start_mark
-        return Where(mark.line + 1, mark.column + 1)
 
     def check_tag(self, event: Any, allowed: frozenset[str]) -> None:
         tag = event.tag
@@ -238,18 +296,17 @@ class _Builder:
             self.fail("yaml-unsupported", t("yaml.tag", tag=tag), event)
 
     def scalar(self, event: Any) -> None:
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.value, dict) and frame.expecting_key:
+        if event.tag is not None:
             self.check_tag(event, _STR_TAGS)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.expecting_key and frame.key_lines is not None:
             self.take_key(frame, event.value, event)
             return
-        self.check_tag(event, _STR_TAGS)
-        plain = event.tag is None and event.style in (None, "")
+        plain = event.tag is None and not event.style
         value = _resolve_plain(event.value) if plain else event.value
-        where = self.position(event)
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, where, 1)
-        self.add(value, where, 1, event)
+            self.anchors[event.anchor] = (value, 1)
+        self.add(value, 1, event)
 
     def take_key(self, frame: _Frame, key: Any, event: Any) -> None:
         if not isinstance(key, str):
@@ -259,26 +316,24 @@ class _Builder:
 
     def start(self, event: Any, is_mapping: bool) -> None:
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.value, dict) and frame.expecting_key:
+        if frame is not None and frame.expecting_key and frame.key_lines is not None:
             self.fail("yaml-unsupported", t("yaml.key_not_text"), event)
-        self.check_tag(event, frozenset())
+        if event.tag is not None:
+            self.check_tag(event, frozenset())
         if len(self.stack) >= self.limits.yaml_depth:
             self.fail("yaml-too-deep", t("yaml.too_deep", limit=self.limits.yaml_depth), event)
-        where = self.position(event)
         if is_mapping:
-            where.keys = {}
-            self.stack.append(_Frame({}, where, event.anchor))
+            self.stack.append(_Frame({}, event.anchor, key_lines={}))
         else:
-            where.items = []
-            self.stack.append(_Frame([], where, event.anchor))
+            self.stack.append(_Frame([], event.anchor))
 
     def end(self) -> None:
         frame = self.stack.pop()
-        if isinstance(frame.value, dict):
+        if frame.merges:
             self.apply_merges(frame)
         if frame.anchor is not None:
-            self.anchors[frame.anchor] = (frame.value, frame.where, frame.size)
-        self.add(frame.value, frame.where, frame.size, None)
+            self.anchors[frame.anchor] = (frame.value, frame.size)
+        self.add(frame.value, frame.size, None)
 
     def alias(self, event: Any) -> None:
         self.aliases += 1
@@ -286,9 +341,9 @@ class _Builder:
             self.fail("yaml-too-many-aliases", t("yaml.aliases", limit=self.limits.yaml_aliases), event)
         if event.anchor not in self.anchors:
             self.fail("yaml-syntax", t("yaml.unknown_alias", name=event.anchor), event)
-        value, where, size = self.anchors[event.anchor]
+        value, size = self.anchors[event.anchor]
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.value, dict) and frame.expecting_key:
+        if frame is not None and frame.expecting_key and frame.key_lines is not None:
             self.take_key(frame, value, event)
             return
         # An alias shares its anchor's value; counting what it would expand to stops alias bombs
@@ -296,31 +351,28 @@ class _Builder:
         self.expanded += size
         if self.expanded > self.limits.yaml_expanded_nodes:
             self.fail("yaml-too-many-aliases", t("yaml.expansion", limit=self.limits.yaml_expanded_nodes), event)
-        self.add(value, where, size, event)
+        self.add(value, size, event)
 
-    def add(self, value: Any, where: Where, size: int, event: Any) -> None:
+    def add(self, value: Any, size: int, event: Any) -> None:
         if not self.stack:
-            self.result = (value, where)
+            self.result = value
             return
         frame = self.stack[-1]
         frame.size += size
-        if isinstance(frame.value, list):
+        if frame.key_lines is None:
             frame.value.append(value)
-            assert frame.where.items is not None
-            frame.where.items.append(where)
             return
         key, key_position = frame.key, frame.key_position
-        assert key is not None and key_position is not None and frame.where.keys is not None
+        assert key is not None and key_position is not None
         frame.expecting_key, frame.key = True, None
         if key == _MERGE:
-            self.take_merge(frame, value, where, key_position)
+            self.take_merge(frame, value, key_position)
             return
-        if key in frame.value:
-            first_line = frame.where.keys[key][0]
+        if key in frame.key_lines:
             self.problems.append(
                 Problem(
                     "duplicate-key",
-                    t("yaml.duplicate_key", key=key, first_line=str(first_line)),
+                    t("yaml.duplicate_key", key=key, first_line=str(frame.key_lines[key])),
                     self.file,
                     key_position[0],
                     key_position[1],
@@ -329,34 +381,29 @@ class _Builder:
             )
             return  # the first value stays: the later one is the error
         frame.value[key] = value
-        frame.where.keys[key] = (key_position[0], key_position[1], where)
+        frame.key_lines[key] = key_position[0]
 
-    def take_merge(self, frame: _Frame, value: Any, where: Where, key_position: tuple[int, int]) -> None:
-        sources = value if isinstance(value, list) else [value]
-        places = where.items if isinstance(value, list) and where.items is not None else [where]
-        for source, place in zip(sources, places, strict=False):
+    def take_merge(self, frame: _Frame, value: Any, key_position: tuple[int, int]) -> None:
+        for source in value if isinstance(value, list) else [value]:
             if not isinstance(source, dict):
                 self.problems.append(
                     Problem("wrong-type", t("yaml.merge"), self.file, key_position[0], key_position[1])
                 )
                 continue
-            frame.merges.append((source, place))
+            frame.merges = [*(frame.merges or []), source]
 
     def apply_merges(self, frame: _Frame) -> None:
         """YAML merge keys: a key written in the mapping wins over merged ones; earlier merges win."""
-        assert frame.where.keys is not None
-        for source, place in frame.merges:
+        for source in frame.merges or []:
             for key, value in source.items():
                 if key not in frame.value:
                     frame.value[key] = value
-                    assert place.keys is not None
-                    frame.where.keys[key] = place.keys[key]
 
     def path_of_frame(self) -> str:
         """The field path of the mapping being built, e.g. ``targets[0].baseline``."""
         path = ""
         for parent in self.stack[:-1]:
-            if isinstance(parent.value, list):
+            if parent.key_lines is None:
                 path += f"[{len(parent.value)}]"
             else:
                 path = f"{path}.{parent.key}" if path else str(parent.key)
@@ -368,13 +415,11 @@ def _dotted(prefix: str, key: str) -> str:
 
 
 def _resolve_plain(text: str) -> Any:
-    """YAML 1.2 core schema, with numbers kept as written."""
+    """A plain scalar: null, a boolean, a number kept as its text, or text."""
     if text in _NULLS:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
     if _NUMBER.fullmatch(text):
-        return Decimal(text)
-    if text in _SPECIAL_FLOATS:
-        return Decimal("NaN") if text.lower().endswith("nan") else Decimal("Infinity")
+        return PlainNumber(text)
     return text

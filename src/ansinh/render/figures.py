@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from ansinh.engine.rows import Status
 from ansinh.i18n import Lang, format_number
 from ansinh.models import Indicator
+from ansinh.numbers import Fraction
 from ansinh.text import t
 
 Number = Decimal | Fraction | int

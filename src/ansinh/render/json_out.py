@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
-from ansinh.numbers import for_output
+from ansinh.numbers import Fraction, for_output
 
 JsonValue = object
 
