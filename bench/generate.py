@@ -334,9 +334,9 @@ def _series(rng: random.Random, spec: Spec, area: Area) -> tuple[list[str], list
 
 def _level_target(rng: random.Random, spec: Spec, area: Area, baseline: str) -> tuple[str, int | None]:
     """The target value for a level indicator, and its count when the plan declares one. About one
-    target in thirty is already met at its baseline."""
+    target in five hundred is already met at its baseline, as happens when a plan is adopted late."""
     sign = 1 if spec.better == "higher" else -1
-    already_met = rng.random() < 0.035
+    already_met = rng.random() < 0.002
     gain = spec.drift * 10 * rng.uniform(0.5, 1.8) * (-0.3 if already_met else 1)
     if spec.unit == "count":
         gain *= _people(area, 2024) / spec.per

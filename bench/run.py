@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -122,7 +122,7 @@ def main() -> None:
     base_env.pop("GITHUB_ACTIONS", None)
     cold_env = {**base_env, "ANSINH_NO_CACHE": "1"}
     results: dict[str, object] = {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
         "python": platform.python_version(),
         "startup": [],
@@ -147,7 +147,9 @@ def main() -> None:
     for scale in scales:
         root = national_root(scale)
         rows = sum(1 for _ in (root / "data" / "observations.csv").open(encoding="utf-8")) - 1
-        parse = measure("parse floor", [sys.executable, "-c", PARSE_FLOOR, str(root)], repeat=args.repeat_national, env=cold_env)
+        parse = measure(
+            "parse floor", [sys.executable, "-c", PARSE_FLOOR, str(root)], repeat=args.repeat_national, env=cold_env
+        )
         for name, command in {
             "validate": [ANSINH, "validate", "--root", str(root)],
             "report --period 2024H2": [ANSINH, "report", "--period", "2024H2", "--root", str(root)],
@@ -191,7 +193,18 @@ def show(results: dict[str, object]) -> None:
         )
     console.print(table)
     table = Table(title="National roots (floor: csv.reader + yaml.CSafeLoader)", title_justify="left")
-    for column in ("scale", "observations", "command", "mode", "time", "floor", "ratio", "µs/row", "peak memory", "exit"):
+    for column in (
+        "scale",
+        "observations",
+        "command",
+        "mode",
+        "time",
+        "floor",
+        "ratio",
+        "µs/row",
+        "peak memory",
+        "exit",
+    ):
         table.add_column(column, justify="left" if column in ("command", "mode") else "right")
     for item in results["national"]:  # type: ignore[union-attr]
         table.add_row(

@@ -46,6 +46,8 @@ class BaseTable:
         for series in self._series.values():
             series.sort(key=lambda figure: figure.year)
         self._years = {key: [figure.year for figure in series] for key, series in self._series.items()}
+        # A national root asks for the same few years of each area's bases again and again.
+        self._known: dict[tuple[str, str, int], BaseValue | None] = {}
 
     def names(self) -> set[str]:
         return {base for _, base in self._series}
@@ -61,6 +63,12 @@ class BaseTable:
         return self.for_year(area, base, day.year)
 
     def for_year(self, area: str, base: str, year: int) -> BaseValue | None:
+        key = (area, base, year)
+        if key not in self._known:
+            self._known[key] = self._work_out(area, base, year)
+        return self._known[key]
+
+    def _work_out(self, area: str, base: str, year: int) -> BaseValue | None:
         series = self._series.get((area, base))
         if not series:
             return None

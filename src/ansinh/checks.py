@@ -8,6 +8,7 @@ something to place). A CSV check's problem carries its row's line already.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +21,7 @@ from ansinh.files.rows import value_problem_of
 from ansinh.models import Area, BaseSeries, Indicator, Plan, PlanTarget
 from ansinh.periods import Period
 from ansinh.problems import Findings, LineOf, Path, Problem
-from ansinh.project import ObservationStore
+from ansinh.project import ObservationStore, Series
 from ansinh.text import Text, t
 
 T = TypeVar("T")
@@ -285,26 +286,32 @@ def check_windows(
             if series is None:
                 continue
             for window in _windows(plan, target):
-                for observation in series.observations:
-                    period = observation.period
-                    if period.overlaps(window) and not window.contains(period):
-                        problems.append(
-                            Problem(
-                                "window-straddle",
-                                t(
-                                    "observation.straddle",
-                                    period=period.label,
-                                    window=window.label,
-                                    plan=plan.id,
-                                    file=plan_files.get(plan.id, ""),
-                                ),
-                                observation.file,
-                                observation.line,
-                                None,
-                                "period",
-                            )
-                        )
+                for index in _straddling(series, window):
+                    observation = series.observation(index)
+                    text = t(
+                        "observation.straddle",
+                        period=observation.period.label,
+                        window=window.label,
+                        plan=plan.id,
+                        file=plan_files.get(plan.id, ""),
+                    )
+                    problems.append(
+                        Problem("window-straddle", text, observation.file, observation.line, None, "period")
+                    )
     return problems
+
+
+def _straddling(series: Series, window: Period) -> list[int]:
+    """The periods of a series that reach across an edge of ``window``. A flow's periods do not
+    overlap, so at most one contains each edge: found by bisection, not by a walk."""
+    found: list[int] = []
+    for edge_start, edge_end in ((window.start, window.start), (window.end, window.end)):
+        index = bisect.bisect_left(series.ends, edge_start)
+        if index < len(series.periods):
+            period = series.periods[index]
+            if period.start <= edge_end and period.overlaps(window) and not window.contains(period):
+                found.append(index)
+    return sorted(set(found))
 
 
 def _windows(plan: Plan, target: PlanTarget) -> list[Period]:
@@ -320,23 +327,46 @@ def check_observation_counts(
     store: ObservationStore, indicators: dict[str, Indicator], bases: BaseTable, base_series: dict[str, BaseSeries]
 ) -> list[Problem]:
     """Warnings for observations whose count disagrees with value × base, or whose base had to
-    be extrapolated (SPEC section 4)."""
+    be extrapolated (SPEC section 4). Counts are screened in floating point, which can only be
+    wrong very near the edge of the rounding; there, and wherever the screen doubts, the exact
+    arithmetic of ``ansinh.consistency`` decides and words the warning."""
     problems: list[Problem] = []
-    for observation in store.all():
-        if observation.count is None:
+    for series in store.all_series():
+        indicator = indicators[series.indicator]
+        if indicator.base is None or indicator.unit == "count" or not any(series.counts):
             continue
-        indicator = indicators[observation.indicator]
-        if indicator.base is None:
-            continue
-        day = observation.period.end
-        mismatch = count_rate_mismatch(
-            indicator, observation.area, observation.value, observation.count, day, bases, base_series
-        )
-        if mismatch is not None:
-            problems.append(Problem("count-rate-mismatch", mismatch, observation.file, observation.line, None, "count"))
-        extrapolated = extrapolated_base(indicator, observation.area, day, bases, base_series)
-        if extrapolated is not None:
-            problems.append(
-                Problem("extrapolated-base", extrapolated, observation.file, observation.line, None, "count")
-            )
+        for index, count in enumerate(series.counts):
+            if not count:
+                continue
+            period = series.periods[index]
+            base = bases.at(series.area, indicator.base, period.end)
+            if base is None:
+                continue
+            doubtful = not _fits(int(count), series.values[index], indicator.scale, float(base.value))
+            if doubtful or base.extrapolated:
+                observation = series.observation(index)
+                day = period.end
+                mismatch = count_rate_mismatch(
+                    indicator, series.area, observation.value, int(count), day, bases, base_series
+                )
+                if mismatch is not None:
+                    problems.append(
+                        Problem("count-rate-mismatch", mismatch, observation.file, observation.line, None, "count")
+                    )
+                extrapolated = extrapolated_base(indicator, series.area, day, bases, base_series)
+                if extrapolated is not None:
+                    problems.append(
+                        Problem("extrapolated-base", extrapolated, observation.file, observation.line, None, "count")
+                    )
     return problems
+
+
+def _fits(count: int, value: str, scale: int, base: float) -> bool:
+    """Whether ``base`` lies well inside the bases that ``count`` at ``value`` (rounded as
+    written) implies; a base near either edge is left to the exact check."""
+    decimals = len(value) - value.index(".") - 1 if "." in value else 0
+    half = 0.5 * 10.0**-decimals
+    rate = float(value)
+    low = count * scale / (rate + half)
+    high = count * scale / (rate - half) if rate > half else float("inf")
+    return low * (1 + 1e-9) < base < high * (1 - 1e-9)

@@ -18,7 +18,8 @@ __all__ = ["LANGS", "Lang", "LanguageError", "LocalText", "Text", "format_number
 
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
-_SEPARATORS: dict[str, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
+# Vietnamese writes 22.796 and 27,5: English's separators swapped.
+_VIETNAMESE = str.maketrans({",": ".", ".": ","})
 
 
 class LanguageError(ValueError):
@@ -41,16 +42,13 @@ def format_number(value: Decimal | Fraction | int, lang: Lang, places: int | Non
     """A number in the reader's convention: 22.796 and 27,5 in Vietnamese, 22,796 and 27.5 in
     English. A ``Decimal`` keeps its written digits; a ``Fraction`` is rounded to ``places``
     (default four, trailing zeros dropped)."""
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is bool:
         raise TypeError("a boolean is not a number")
-    if isinstance(value, Fraction) or places is not None:
+    if kind is not int and (kind is not Decimal or places is not None):
         value = round_to_places(Fraction(value), OUTPUT_PLACES if places is None else places)
-    text = str(value) if isinstance(value, int) else f"{value:f}"
-    negative = text.startswith("-")
-    integer, _, fraction = text.lstrip("-").partition(".")
-    thousands, point = _SEPARATORS[lang]
-    grouped = f"{int(integer):,}".replace(",", thousands)
-    return ("-" if negative else "") + grouped + (point + fraction if fraction else "")
+    text = f"{value:,}" if kind is int else f"{value:,f}"
+    return text.translate(_VIETNAMESE) if lang == "vi" else text
 
 
 def render_value(value: object, lang: Lang) -> str:

@@ -1,8 +1,13 @@
 """The domain: indicators, areas, plans and their targets, observations and bases.
 
-Plain frozen dataclasses with no I/O and no validation machinery, so that the engine, the
-renderers and the cache of a loaded project need neither pydantic nor PyYAML. The files are
-checked and turned into these by ``ansinh.files``.
+Plain dataclasses with no I/O and no validation machinery, so that the engine, the renderers and
+the cache of a loaded project need neither pydantic nor PyYAML. The files are checked and turned
+into these by ``ansinh.files``.
+
+Nothing changes these values once they are made, but the classes a national root has by the
+hundred thousand (targets, observations) are not declared frozen: frozen dataclasses are much
+slower to build and to unpickle, which a large root does when a second process hands its plans
+back.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ class Area:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # see the module's note on frozen classes
 class Baseline:
     """Where a level target started: a value at a period."""
 
@@ -80,7 +85,7 @@ class Baseline:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # see the module's note on frozen classes
 class TargetSpec:
     """The goal: a value by a deadline (levels), a total over a window or an amount a year (flows)."""
 
@@ -91,7 +96,7 @@ class TargetSpec:
     from_: Period | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # see the module's note on frozen classes
 class PlanTarget:
     """One indicator's target within a plan."""
 
@@ -105,7 +110,7 @@ class PlanTarget:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # see the module's note on frozen classes
 class Plan:
     """A multi-year plan's targets for an area."""
 
@@ -119,7 +124,7 @@ class Plan:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the million, and frozen dataclasses are slow to build
 class Observation:
     """A measured value of an indicator for an area and period (one CSV row)."""
 
@@ -128,8 +133,6 @@ class Observation:
     period: Period
     value: Decimal
     count: int | None
-    source: str
-    note: str
     file: str
     line: int
 

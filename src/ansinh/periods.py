@@ -9,6 +9,7 @@ reports often give one figure for a multi-year window ("720,493 trainees in 2021
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -123,9 +124,11 @@ def day_before(day: date) -> date:
     return day - timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=65_536)
 def months_between(earlier: date, later: date) -> Fraction:
     """Months from one date to another, SPEC section 2:
-    (y2−y1)·12 + (m2−m1) + d2/days(m2) − d1/days(m1)."""
+    (y2−y1)·12 + (m2−m1) + d2/days(m2) − d1/days(m1). Cached: a report asks the same few
+    pairs of dates for every one of its targets."""
     return (
         (later.year - earlier.year) * 12
         + (later.month - earlier.month)

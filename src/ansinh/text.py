@@ -6,6 +6,7 @@ errors without importing the formatting machinery.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +36,8 @@ class Text:
     args: tuple[tuple[str, object], ...] = ()
 
     def render(self, lang: Lang) -> str:
+        if not self.args:
+            return _fixed(self.key, lang)
         from ansinh.i18n import render_value
         from ansinh.messages import MESSAGES
 
@@ -43,6 +46,17 @@ class Text:
             singular, plural = template.split("|", 1)
             template = singular if dict(self.args).get("n") == 1 else plural
         return template.format(**{name: render_value(value, lang) for name, value in self.args})
+
+
+@functools.cache
+def template(key: str, lang: Lang) -> str:
+    """A message's template in ``lang``, for code that fills in many rows of the same message."""
+    from ansinh.messages import MESSAGES
+
+    return MESSAGES[key][lang]
+
+
+_fixed = template  # a message without arguments is its template
 
 
 def t(key: str, /, **args: object) -> Text:

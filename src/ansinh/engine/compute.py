@@ -83,8 +83,13 @@ class _Target:
         )
 
     def series(self) -> list[Observation]:
+        """The observations of this target's indicator and area that end by the report's date."""
         found = self.project.observations.series(self.indicator.id, self.area)
         return found.ending_by(self.as_of) if found is not None else []
+
+    def latest(self) -> Observation | None:
+        found = self.project.observations.series(self.indicator.id, self.area)
+        return found.latest_by(self.as_of) if found is not None else None
 
     def months_left(self, t1: date) -> Fraction:
         return months_between(t1, self.deadline) if self.deadline > t1 else Fraction(0)
@@ -151,8 +156,7 @@ class _Level(_Target):
         target_value, baseline_value = Fraction(spec.value), Fraction(baseline.value)
         t0 = baseline.period.end
         target_count, target_basis = self.target_count()
-        series = self.series()
-        observation = series[-1] if series else None
+        observation = self.latest()
         figures: dict[str, object] = {
             "baseline_value": baseline.value,
             "baseline_date": t0,

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ansinh.files.located import suggest
 from ansinh.problems import Problem
@@ -36,15 +39,20 @@ class CsvTable:
         return not any(problem.is_error for problem in self.problems)
 
 
-def read_csv_text(text: str, file: str, required: tuple[str, ...], optional: tuple[str, ...]) -> CsvTable:
-    """Split ``text`` into rows and check the header against the known columns."""
+def open_csv(
+    lines: Iterable[str], file: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> tuple[CsvTable, Any, int] | CsvTable:
+    """Read the header from ``lines`` (a file opened with newline="", which the csv module needs
+    to see line endings inside quoted cells): the table's columns and a csv reader positioned at
+    the first row, with the header's width; or the table alone, with its problems, when the
+    header is unusable."""
     table = CsvTable(file)
-    text = text.removeprefix("\ufeff")
-    header_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    lines = iter(lines)
+    first = next(lines, "").removeprefix("\ufeff")
+    header_line = re.split(r"\r\n|\r|\n", first, maxsplit=1)[0]
     delimiter = _delimiter(header_line, required + optional)
     table.decimal_comma = delimiter == ";"
-    # newline="" lets the csv module see line endings inside quoted cells, as it requires.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as error:
@@ -55,32 +63,40 @@ def read_csv_text(text: str, file: str, required: tuple[str, ...], optional: tup
         return table
     if not _read_header(table, header, required, optional):
         return table
-    width = len(header)
+    return table, reader, len(header)
+
+
+def row_cells(table: CsvTable, cells: list[str], width: int, line: int) -> list[str] | None:
+    """A row's cells stripped, or ``None`` for a blank row or one of the wrong length (which is
+    reported). A row that ends in empty cells beyond the header is Excel's habit, not an error."""
+    if not cells or all(not cell.strip() for cell in cells):
+        return None
+    if len(cells) != width:
+        if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
+            cells = cells[:width]
+        else:
+            delimiter = ";" if table.decimal_comma else ","
+            text = t("csv.row_length", found=len(cells), expected=width, delimiter=delimiter)
+            table.problems.append(Problem("csv-row-length", text, table.file, line, 1))
+            return None
+    return [cell.strip() for cell in cells]
+
+
+def read_csv_text(text: str, file: str, required: tuple[str, ...], optional: tuple[str, ...]) -> CsvTable:
+    """Split ``text`` into rows, each with its line, checking the header against the columns."""
+    opened = open_csv(io.StringIO(text, newline=""), file, required, optional)
+    if isinstance(opened, CsvTable):
+        return opened
+    table, reader, width = opened
     previous_end = reader.line_num
     try:
         for row in reader:
-            cells = row
             line = previous_end + 1
             previous_end = reader.line_num
-            if not cells or all(not cell.strip() for cell in cells):
-                continue
-            if len(cells) != width:
-                # A row that ends in empty cells beyond the header is Excel's habit, not an error.
-                if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
-                    cells = cells[:width]
-                else:
-                    table.problems.append(
-                        Problem(
-                            "csv-row-length",
-                            t("csv.row_length", found=len(cells), expected=width, delimiter=delimiter),
-                            file,
-                            line,
-                            1,
-                        )
-                    )
-                    continue
-            table.rows.append([cell.strip() for cell in cells])
-            table.lines.append(line)
+            cells = row_cells(table, row, width, line)
+            if cells is not None:
+                table.rows.append(cells)
+                table.lines.append(line)
     except csv.Error as error:
         table.problems.append(
             Problem("csv-syntax", t("csv.syntax", detail=str(error)), file, reader.line_num or previous_end + 1, 1)

@@ -22,14 +22,16 @@ from ansinh.checks import (
     check_plan,
     check_windows,
 )
+from ansinh.files.access import not_utf8, unreadable
 from ansinh.files.csv_reader import CsvTable, read_csv_text
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.located import validate_document
-from ansinh.files.rows import BASE_COLUMNS, OBSERVATION_COLUMNS, PeriodCache, base_figures_from, observations_from
+from ansinh.files.observations import ObservationReader
+from ansinh.files.parallel import Pending
+from ansinh.files.rows import BASE_COLUMNS, base_figures_from
 from ansinh.files.schema import FileKind, area_of, base_series_of, indicator_of, plan_of
-from ansinh.files.series import build_store
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
-from ansinh.models import BaseFigure, Observation
+from ansinh.models import BaseFigure, Plan
 from ansinh.problems import Finding, Findings, Problem
 from ansinh.project import Project
 from ansinh.text import t
@@ -119,36 +121,81 @@ def load_project(root: Path, limits: Limits = LIMITS) -> Project:
         project.indicators = {key: value for key, value in project.indicators.items() if key not in broken}
 
     context = PlanContext(project.indicators, declared_indicators, declared_areas, project.bases, project.base_series)
-    for file in plan_files:
-        read = reader.yaml(file, FileKind.PLAN, required=False)
-        if read is None or read.data is None:
-            continue
-        plan = plan_of(read.data)
-        if plan.id in project.plans:
-            problem = Problem(
-                "duplicate-id", t("plan.duplicate", id=plan.id, other=project.plan_files[plan.id]), file, 1, 1, "id"
-            )
-            reader.problems([problem])
-            continue
-        reader.findings(read, check_plan(plan, read.kept, Path(file).stem, context))
-        project.plans[plan.id] = plan
-        project.plan_files[plan.id] = file
+    # The plans and the observations do not depend on each other: on a large root a second
+    # process reads the plans while this one reads the observations.
+    plans_work = Pending(
+        lambda: _read_plans(root, limits, plan_files, context), parallel=_worth_a_worker(root, plan_files)
+    )
 
-    observations: list[Observation] = []
-    periods = PeriodCache()
+    observation_reader = ObservationReader(project.indicators, declared_indicators, declared_areas, root)
     for file in observation_files:
-        table = reader.csv(file, OBSERVATION_COLUMNS)
-        if table is not None:
-            found, problems = observations_from(table, project.indicators, declared_indicators, declared_areas, periods)
-            observations.extend(found)
-            reader.problems(problems)
-    store, problems = build_store(observations, project.indicators)
+        path = reader.checked_path(file, limits.csv_bytes, required=False)
+        if path is not None:
+            observation_reader.read(file, path)
+    store = observation_reader.store()
     project.observations = store
-    reader.problems(problems)
+    reader.columns.update(observation_reader.columns_of)
+    reader.problems(observation_reader.problems)
+    plans = plans_work.result()
+    project.plans, project.plan_files = plans.plans, plans.plan_files
+    project.files.extend(plans.files)
+    reader.problems(plans.problems)
     reader.problems(check_windows(project.plans, project.plan_files, project.indicators, store))
     reader.problems(check_observation_counts(store, project.indicators, project.bases, project.base_series))
     project.problems = reader.finish()
     return project
+
+
+@dataclass(slots=True)
+class PlansRead:
+    """The plans of a root, read and checked, with the problems found in them."""
+
+    plans: dict[str, Plan] = field(default_factory=dict)
+    plan_files: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _read_plans(root: Path, limits: Limits, files: list[str], context: PlanContext) -> PlansRead:
+    """Every plan file read, validated, checked against the catalogue, and its problems placed
+    on their lines — a job complete in itself, so that another process can do it."""
+    result = PlansRead()
+    reader = _Reader(root, limits, Project(root))
+    for file in files:
+        read = reader.yaml(file, FileKind.PLAN, required=False)
+        if read is None or read.data is None:
+            continue
+        plan = plan_of(read.data)
+        if plan.id in result.plans:
+            other = result.plan_files[plan.id]
+            reader.problems([Problem("duplicate-id", t("plan.duplicate", id=plan.id, other=other), file, 1, 1, "id")])
+            continue
+        reader.findings(read, check_plan(plan, read.kept, Path(file).stem, context))
+        result.plans[plan.id] = plan
+        result.plan_files[plan.id] = file
+    for yaml_file in reader.yaml_files:
+        reader.collected.extend(yaml_file.problems())
+    reader.yaml_files.clear()
+    result.problems = reader.collected
+    result.files = reader.project.files
+    return result
+
+
+# A second process costs a few milliseconds to start and its result time to hand back: worth it
+# from about a thousand plans on.
+WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024
+
+
+def _worth_a_worker(root: Path, files: list[str]) -> bool:
+    total = 0
+    for file in files:
+        try:
+            total += (root / file).stat().st_size
+        except OSError:
+            continue
+        if total > WORKER_THRESHOLD_BYTES:
+            return True
+    return False
 
 
 def _declared_ids(read: YamlFile | None, field: str) -> set[str] | None:
@@ -232,7 +279,8 @@ class _Reader:
     def problems(self, problems: list[Problem]) -> None:
         self.collected.extend(problems)
 
-    def text(self, file: str, limit: int, *, required: bool) -> str | None:
+    def checked_path(self, file: str, limit: int, *, required: bool) -> Path | None:
+        """The file's path if it exists and is within ``limit``; else the problem is collected."""
         path = self.root / file
         if not path.is_file():
             if required:
@@ -241,24 +289,27 @@ class _Reader:
         self.project.files.append(file)
         try:
             size = path.stat().st_size
-            if size > limit:
-                self.collected.append(
-                    Problem("file-too-large", t("file.too_large", size=size, limit=limit), file, 1, 1)
-                )
-                return None
+        except OSError as error:
+            self.collected.append(unreadable(file, error))
+            return None
+        if size > limit:
+            self.collected.append(Problem("file-too-large", t("file.too_large", size=size, limit=limit), file, 1, 1))
+            return None
+        return path
+
+    def text(self, file: str, limit: int, *, required: bool) -> str | None:
+        path = self.checked_path(file, limit, required=required)
+        if path is None:
+            return None
+        try:
             data = path.read_bytes()
         except OSError as error:
-            self.collected.append(
-                Problem("file-unreadable", t("file.unreadable", detail=error.strerror or str(error)), file)
-            )
+            self.collected.append(unreadable(file, error))
             return None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-            byte = f"0x{data[error.start]:02x}"
-            self.collected.append(Problem("file-unreadable", t("file.not_utf8", byte=byte), file, line, column))
+            self.collected.append(not_utf8(file, data, error))
             return None
 
     def yaml(self, file: str, kind: FileKind, *, required: bool) -> YamlFile | None:

@@ -115,31 +115,43 @@ def observations_from(
     areas: set[str] | None,
     periods: PeriodCache,
 ) -> tuple[list[Observation], list[Problem]]:
-    """The valid observations of ``table``, and the problems of the others. A row of an indicator
-    that is declared but itself in error is left out quietly: its error is reported once."""
+    """The valid observations of ``table``, and the problems of the others."""
     observations: list[Observation] = []
     problems: list[Problem] = []
     for cells, line in zip(table.rows, table.lines, strict=True):
-        row = _RowChecker(table, cells, line)
-        indicator_id = row.reference("indicator", declared_indicators, "what.indicator")
-        area = row.reference("area", areas, "what.area")
-        period = _period(row, periods)
-        value = row.number("value")
-        count = row.count("count")
-        indicator = indicators.get(indicator_id) if indicator_id else None
-        if indicator is not None and value is not None:
-            value_problem = value_problem_of(indicator, value, row.cell("value"))
-            if value_problem is not None:
-                row.add("value", *value_problem)
-        if row.problems or indicator is None or area is None or period is None or value is None:
-            problems.extend(row.problems)
-            continue
-        observations.append(
-            Observation(
-                indicator.id, area, period, value, count, row.cell("source"), row.cell("note"), table.file, line
-            )
-        )
+        observation, found = observation_of_row(table, cells, line, indicators, declared_indicators, areas, periods)
+        problems.extend(found)
+        if observation is not None:
+            observations.append(observation)
     return observations, problems
+
+
+def observation_of_row(
+    table: CsvTable,
+    cells: list[str],
+    line: int,
+    indicators: dict[str, Indicator],
+    declared_indicators: set[str] | None,
+    areas: set[str] | None,
+    periods: PeriodCache,
+) -> tuple[Observation | None, list[Problem]]:
+    """One row checked cell by cell: its observation, or the problems that keep it out. A row of
+    an indicator that is declared but itself in error is left out quietly: its error is reported
+    once, in the catalogue."""
+    row = _RowChecker(table, cells, line)
+    indicator_id = row.reference("indicator", declared_indicators, "what.indicator")
+    area = row.reference("area", areas, "what.area")
+    period = _period(row, periods)
+    value = row.number("value")
+    count = row.count("count")
+    indicator = indicators.get(indicator_id) if indicator_id else None
+    if indicator is not None and value is not None:
+        value_problem = value_problem_of(indicator, value, row.cell("value"))
+        if value_problem is not None:
+            row.add("value", *value_problem)
+    if row.problems or indicator is None or area is None or period is None or value is None:
+        return None, row.problems
+    return Observation(indicator.id, area, period, value, count, table.file, line), []
 
 
 def value_problem_of(indicator: Indicator, value: Decimal, written: str) -> tuple[str, Text] | None:

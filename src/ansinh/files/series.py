@@ -4,31 +4,20 @@ and an error when they differ, and the periods of a flow must not overlap."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from ansinh.models import Indicator, Observation
+from ansinh.models import Observation
 from ansinh.problems import Problem
-from ansinh.project import ObservationStore, Series
 from ansinh.text import t
 
 
-def build_store(
-    observations: Iterable[Observation], indicators: dict[str, Indicator]
-) -> tuple[ObservationStore, list[Problem]]:
-    """Group observations into series, merging agreeing duplicates and reporting conflicts."""
-    grouped: dict[tuple[str, str], list[Observation]] = {}
-    for observation in observations:
-        grouped.setdefault((observation.indicator, observation.area), []).append(observation)
+def merge_series(observations: list[Observation], is_flow: bool) -> tuple[list[Observation], list[Problem]]:
+    """One series' observations in period order, agreeing duplicates merged; the problems of
+    those that conflict, and for a flow of periods that overlap."""
     problems: list[Problem] = []
-    series: dict[tuple[str, str], Series] = {}
-    for key, rows in grouped.items():
-        is_flow = indicators[key[0]].kind == "flow"
-        rows.sort(key=lambda row: (row.period.end, row.period.start, row.file, row.line))
-        kept = _merge_duplicates(rows, is_flow, problems)
-        if is_flow:
-            _check_overlaps(kept, problems)
-        series[key] = Series(kept)
-    return ObservationStore(series), problems
+    rows = sorted(observations, key=lambda row: (row.period.end, row.period.start, row.file, row.line))
+    kept = _merge_duplicates(rows, is_flow, problems)
+    if is_flow:
+        _check_overlaps(kept, problems)
+    return kept, problems
 
 
 def _merge_duplicates(rows: list[Observation], is_flow: bool, problems: list[Problem]) -> list[Observation]:

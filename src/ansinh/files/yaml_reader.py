@@ -27,12 +27,18 @@ from ansinh.problems import Problem
 
 try:  # libyaml's parser is many times faster; PyYAML's pure-Python one reads the same events.
     from yaml import CSafeLoader as _EventLoader
+    from yaml._yaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - wheels ship libyaml
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+    def _EventParser(text: str) -> Any:  # type: ignore[no-redef]
+        return _EventLoader(text)
+
 
 _NULLS = frozenset({"", "~", "null"})
 _BOOLS = {"true": True, "false": False}
 # Numbers as JSON writes them; other spellings (+5, .5, 0x1F) stay text.
+_NUMBER_START = frozenset("-0123456789")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _STR_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
 _FLOW_BRACKETS = re.compile(r"[\[\]{}]")
@@ -83,8 +89,8 @@ def locate_paths(text: str, paths: list[Path], at_keys: list[Path] | None = None
             node = node.setdefault(step, {})
     values: dict[Path, tuple[int, int]] = {}
     keys: dict[Path, tuple[int, int]] = {}
-    # A stack of [kind, trie node, path, next index or pending key]; the trie node is None
-    # outside the wanted paths, where nothing needs recording.
+    # A stack of [trie node, path, sequence index or mapping key, a mapping awaits its value];
+    # the trie node is None outside the wanted paths, where nothing needs recording.
     stack: list[list[Any]] = []
     root_seen = False
     try:
@@ -98,30 +104,38 @@ def locate_paths(text: str, paths: list[Path], at_keys: list[Path] | None = None
                 continue
             mark = event.start_mark
             here = (mark.line + 1, mark.column + 1)
+            node: Any = None
+            path: Path = ()
             if not stack:
                 if root_seen:
                     break  # a second document: the reader has reported it
                 root_seen = True
-                node, path = trie, ()
+                node = trie
                 values[()] = here
             else:
                 frame = stack[-1]
-                if frame[0] == "map" and frame[3] is None:  # this event is a key
-                    key = event.value if kind is yaml.ScalarEvent else None
-                    frame[3] = key
-                    if frame[1] is not None and key in frame[1]:
-                        keys[(*frame[2], key)] = here
+                if isinstance(frame[2], str | None) and frame[3] is False:  # this event is a key
+                    if kind is yaml.ScalarEvent:
+                        frame[2] = event.value
+                        if frame[0] is not None and event.value in frame[0]:
+                            keys[(*frame[1], event.value)] = here
+                    else:
+                        frame[2] = None  # a key that is not text: the reader has reported it
+                    if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                        frame[3] = True
+                    else:
+                        stack.append([None, (), None, None])  # the key's own collection
                     continue
-                step = frame[3]
-                parent = frame[1]
+                step = frame[2]
+                parent = frame[0]
                 node = parent.get(step) if parent is not None else None
-                path = (*frame[2], step) if node is not None else ()
                 if node is not None:
+                    path = (*frame[1], step)
                     values[path] = here
             if kind is yaml.MappingStartEvent:
-                stack.append(["map", node, path, None])
+                stack.append([node, path, None, False])
             elif kind is yaml.SequenceStartEvent:
-                stack.append(["seq", node, path, 0])
+                stack.append([node, path, 0, None])
             else:
                 _advance(stack)
     except yaml.YAMLError:
@@ -130,13 +144,17 @@ def locate_paths(text: str, paths: list[Path], at_keys: list[Path] | None = None
 
 
 def _advance(stack: list[list[Any]]) -> None:
-    """After a value: a sequence moves to its next index, a mapping waits for its next key."""
-    if stack:
-        frame = stack[-1]
-        if frame[0] == "seq":
-            frame[3] += 1
-        else:
-            frame[3] = None
+    """After a whole value: a sequence moves to its next index; a mapping whose key was a
+    collection now awaits the value, and one that had its value awaits the next key."""
+    if not stack:
+        return
+    frame = stack[-1]
+    if frame[3] is None and isinstance(frame[2], int):  # a sequence
+        frame[2] += 1
+    elif frame[3] is False:  # the key was a collection
+        frame[3] = True
+    elif frame[3] is True:
+        frame[2], frame[3] = None, False
 
 
 class _Stop(Exception):
@@ -155,7 +173,7 @@ def read_yaml_text(text: str, file: str, limits: Limits = LIMITS) -> YamlDocumen
         return document
     builder = _Builder(file, limits, document.problems)
     try:
-        builder.run(yaml.parse(text, Loader=_EventLoader))
+        builder.run(text)
     except _Stop:
         document.readable = False
         return document
@@ -238,32 +256,24 @@ def _reader_position(error: yaml.YAMLError, text: str) -> tuple[int | None, int 
     return line, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
-@dataclass(slots=True)
-class _Frame:
-    """A collection being built, and for a mapping the key awaiting its value."""
-
-    value: Any
-    anchor: str | None
-    size: int = 1
-    key: str | None = None
-    key_position: tuple[int, int] | None = None
-    expecting_key: bool = True
-    key_lines: dict[str, int] | None = None
-    merges: list[dict[str, Any]] | None = None
+# A collection being built is a list, for speed: these are its slots.
+_VALUE, _KEYS, _KEY, _KEY_MARK, _ANCHOR, _SIZE, _MERGES = range(7)
 
 
 class _Builder:
-    """Turns libyaml's events into values, checking duplicates, depth and alias expansion."""
+    """Turns libyaml's events into values, checking duplicates, depth and alias expansion.
+
+    This loop runs once per event of every file (a national root has millions), so its common
+    path — a scalar or a collection with no anchor, tag or merge — is written inline."""
 
     def __init__(self, file: str, limits: Limits, problems: list[Problem]) -> None:
         self.file = file
         self.limits = limits
         self.problems = problems
-        self.stack: list[_Frame] = []
+        self.stack: list[list[Any]] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.aliases = 0
         self.expanded = 0
-        self.documents = 0
         self.result: Any = None
 
     def fail(self, code: str, text: Any, event: Any) -> None:
@@ -271,69 +281,75 @@ class _Builder:
         self.problems.append(Problem(code, text, self.file, mark.line + 1, mark.column + 1))
         raise _Stop
 
-    def run(self, events: Any) -> None:
-        scalar, start, end, alias = self.scalar, self.start, self.end, self.alias
-        for event in events:
+    def run(self, text: str) -> None:
+        parser = _EventParser(text)
+        get, stack, resolve, depth = parser.get_event, self.stack, _resolve_plain, self.limits.yaml_depth
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        str_tags, merge = _STR_TAGS, _MERGE
+        documents = 0
+        # Frames are lists indexed by literals in this loop, which is measurably faster than named
+        # constants: 0 value, 1 keys seen (None for a sequence), 2 pending key, 3 its mark, 4 anchor,
+        # 5 size, 6 merges. See _VALUE... above.
+        while True:
+            event = get()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                scalar(event)
-            elif kind is yaml.MappingStartEvent:
-                start(event, True)
-            elif kind is yaml.SequenceStartEvent:
-                start(event, False)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                end()
-            elif kind is yaml.AliasEvent:
-                alias(event)
+            if kind is scalar_event:
+                tag = event.tag
+                if tag is not None and tag not in str_tags:
+                    self.fail("yaml-unsupported", t("yaml.tag", tag=tag), event)
+                if not stack:
+                    self.add(event.value if event.style or tag is not None else resolve(event.value), 1)
+                    continue
+                frame = stack[-1]
+                keys = frame[1]
+                if keys is not None and frame[3] is None:
+                    frame[2] = event.value  # a key
+                    frame[3] = event.start_mark
+                    continue
+                value = event.value if event.style or tag is not None else resolve(event.value)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                    self.add(value, 1)
+                elif keys is None:
+                    frame[0].append(value)
+                    frame[5] += 1
+                else:
+                    key = frame[2]
+                    if key in keys or key == merge:
+                        self.add(value, 1)
+                    else:
+                        frame[0][key] = value
+                        keys[key] = frame[3]
+                        frame[2] = frame[3] = None
+                        frame[5] += 1
+            elif kind is mapping_start or kind is sequence_start:
+                if stack and stack[-1][1] is not None and stack[-1][3] is None:
+                    self.fail("yaml-unsupported", t("yaml.key_not_text"), event)
+                if event.tag is not None:
+                    self.fail("yaml-unsupported", t("yaml.tag", tag=event.tag), event)
+                if len(stack) >= depth:
+                    self.fail("yaml-too-deep", t("yaml.too_deep", limit=depth), event)
+                if kind is mapping_start:
+                    stack.append([{}, {}, None, None, event.anchor, 1, None])
+                else:
+                    stack.append([[], None, None, None, event.anchor, 1, None])
+            elif kind is mapping_end or kind is sequence_end:
+                frame = stack.pop()
+                if frame[6]:
+                    _apply_merges(frame)
+                if frame[4] is not None:
+                    self.anchors[frame[4]] = (frame[0], frame[5])
+                self.add(frame[0], frame[5])
+            elif kind is alias_event:
+                self.alias(event)
             elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-                if self.documents > 1:
+                documents += 1
+                if documents > 1:
                     self.fail("yaml-unsupported", t("yaml.several_documents"), event)
-
-    def check_tag(self, event: Any, allowed: frozenset[str]) -> None:
-        tag = event.tag
-        if tag is not None and tag not in allowed:
-            self.fail("yaml-unsupported", t("yaml.tag", tag=tag), event)
-
-    def scalar(self, event: Any) -> None:
-        if event.tag is not None:
-            self.check_tag(event, _STR_TAGS)
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and frame.expecting_key and frame.key_lines is not None:
-            self.take_key(frame, event.value, event)
-            return
-        plain = event.tag is None and not event.style
-        value = _resolve_plain(event.value) if plain else event.value
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
-        self.add(value, 1, event)
-
-    def take_key(self, frame: _Frame, key: Any, event: Any) -> None:
-        if not isinstance(key, str):
-            self.fail("yaml-unsupported", t("yaml.key_not_text"), event)
-        mark = event.start_mark
-        frame.key, frame.key_position, frame.expecting_key = key, (mark.line + 1, mark.column + 1), False
-
-    def start(self, event: Any, is_mapping: bool) -> None:
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and frame.expecting_key and frame.key_lines is not None:
-            self.fail("yaml-unsupported", t("yaml.key_not_text"), event)
-        if event.tag is not None:
-            self.check_tag(event, frozenset())
-        if len(self.stack) >= self.limits.yaml_depth:
-            self.fail("yaml-too-deep", t("yaml.too_deep", limit=self.limits.yaml_depth), event)
-        if is_mapping:
-            self.stack.append(_Frame({}, event.anchor, key_lines={}))
-        else:
-            self.stack.append(_Frame([], event.anchor))
-
-    def end(self) -> None:
-        frame = self.stack.pop()
-        if frame.merges:
-            self.apply_merges(frame)
-        if frame.anchor is not None:
-            self.anchors[frame.anchor] = (frame.value, frame.size)
-        self.add(frame.value, frame.size, None)
+            elif kind is yaml.StreamEndEvent:
+                return
 
     def alias(self, event: Any) -> None:
         self.aliases += 1
@@ -343,71 +359,74 @@ class _Builder:
             self.fail("yaml-syntax", t("yaml.unknown_alias", name=event.anchor), event)
         value, size = self.anchors[event.anchor]
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and frame.expecting_key and frame.key_lines is not None:
-            self.take_key(frame, value, event)
+        if frame is not None and frame[_KEYS] is not None and frame[_KEY_MARK] is None:
+            if not isinstance(value, str):
+                self.fail("yaml-unsupported", t("yaml.key_not_text"), event)
+            frame[_KEY], frame[_KEY_MARK] = value, event.start_mark
             return
         # An alias shares its anchor's value; counting what it would expand to stops alias bombs
         # before a later step walks the shared values over and over.
         self.expanded += size
         if self.expanded > self.limits.yaml_expanded_nodes:
             self.fail("yaml-too-many-aliases", t("yaml.expansion", limit=self.limits.yaml_expanded_nodes), event)
-        self.add(value, size, event)
+        self.add(value, size)
 
-    def add(self, value: Any, size: int, event: Any) -> None:
-        if not self.stack:
+    def add(self, value: Any, size: int) -> None:
+        """Put a finished value into the collection being built, or make it the document."""
+        stack = self.stack
+        if not stack:
             self.result = value
             return
-        frame = self.stack[-1]
-        frame.size += size
-        if frame.key_lines is None:
-            frame.value.append(value)
+        frame = stack[-1]
+        frame[_SIZE] += size
+        keys = frame[_KEYS]
+        if keys is None:
+            frame[_VALUE].append(value)
             return
-        key, key_position = frame.key, frame.key_position
-        assert key is not None and key_position is not None
-        frame.expecting_key, frame.key = True, None
+        key, mark = frame[_KEY], frame[_KEY_MARK]
+        frame[_KEY] = frame[_KEY_MARK] = None
         if key == _MERGE:
-            self.take_merge(frame, value, key_position)
-            return
-        if key in frame.key_lines:
+            self.take_merge(frame, value, mark)
+        elif key in keys:
+            first = keys[key]
             self.problems.append(
                 Problem(
                     "duplicate-key",
-                    t("yaml.duplicate_key", key=key, first_line=str(frame.key_lines[key])),
+                    t("yaml.duplicate_key", key=key, first_line=str(first.line + 1)),
                     self.file,
-                    key_position[0],
-                    key_position[1],
+                    mark.line + 1,
+                    mark.column + 1,
                     _dotted(self.path_of_frame(), key),
                 )
-            )
-            return  # the first value stays: the later one is the error
-        frame.value[key] = value
-        frame.key_lines[key] = key_position[0]
+            )  # the first value stays: the later one is the error
+        else:
+            frame[_VALUE][key] = value
+            keys[key] = mark
 
-    def take_merge(self, frame: _Frame, value: Any, key_position: tuple[int, int]) -> None:
+    def take_merge(self, frame: list[Any], value: Any, mark: Any) -> None:
         for source in value if isinstance(value, list) else [value]:
-            if not isinstance(source, dict):
-                self.problems.append(
-                    Problem("wrong-type", t("yaml.merge"), self.file, key_position[0], key_position[1])
-                )
-                continue
-            frame.merges = [*(frame.merges or []), source]
-
-    def apply_merges(self, frame: _Frame) -> None:
-        """YAML merge keys: a key written in the mapping wins over merged ones; earlier merges win."""
-        for source in frame.merges or []:
-            for key, value in source.items():
-                if key not in frame.value:
-                    frame.value[key] = value
+            if isinstance(source, dict):
+                frame[_MERGES] = [*(frame[_MERGES] or []), source]
+            else:
+                self.problems.append(Problem("wrong-type", t("yaml.merge"), self.file, mark.line + 1, mark.column + 1))
 
     def path_of_frame(self) -> str:
         """The field path of the mapping being built, e.g. ``targets[0].baseline``."""
         path = ""
         for parent in self.stack[:-1]:
-            if parent.key_lines is None:
-                path += f"[{len(parent.value)}]"
+            if parent[_KEYS] is None:
+                path += f"[{len(parent[_VALUE])}]"
             else:
-                path = f"{path}.{parent.key}" if path else str(parent.key)
+                path = f"{path}.{parent[_KEY]}" if path else str(parent[_KEY])
         return path
+
+
+def _apply_merges(frame: list[Any]) -> None:
+    """YAML merge keys: a key written in the mapping wins over merged ones; earlier merges win."""
+    for source in frame[_MERGES]:
+        for key, value in source.items():
+            if key not in frame[_VALUE]:
+                frame[_VALUE][key] = value
 
 
 def _dotted(prefix: str, key: str) -> str:
@@ -420,6 +439,6 @@ def _resolve_plain(text: str) -> Any:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
-    if _NUMBER.fullmatch(text):
+    if text[0] in _NUMBER_START and _NUMBER.fullmatch(text):
         return PlainNumber(text)
     return text

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from ansinh.i18n import Lang
 from ansinh.project import Project
-from ansinh.render.console import make_console
+from ansinh.render.table import Column, Output, draw
 from ansinh.text import t
 
 Record = dict[str, object]
@@ -57,14 +57,9 @@ def render_records(kind: str, records: list[Record], lang: Lang, stream: TextIO,
     if as_json:
         stream.write(json.dumps({kind: records}, ensure_ascii=False, indent=2) + "\n")
         return
-    from rich.table import Table
-
-    table = Table(title=t(f"list.{kind}").render(lang), title_justify="left")
-    columns = list(records[0]) if records else ["id"]
-    for column in columns:
-        table.add_column(
-            t(f"column.{column}").render(lang), overflow="fold", justify="right" if column == "targets" else "left"
-        )
-    for record in records:
-        table.add_row(*("" if record[column] is None else str(record[column]) for column in columns))
-    make_console(stream).print(table)
+    output = Output.to(stream)
+    output.line(t(f"list.{kind}").render(lang), "bold")
+    names = list(records[0]) if records else ["id"]
+    columns = [Column(t(f"column.{name}").render(lang), right=name == "targets") for name in names]
+    rows = [["" if record[name] is None else str(record[name]) for name in names] for record in records]
+    draw(output, columns, rows)

@@ -10,7 +10,7 @@ from ansinh.engine.rows import Status
 from ansinh.i18n import Lang, format_number
 from ansinh.models import Indicator
 from ansinh.numbers import Fraction
-from ansinh.text import t
+from ansinh.text import t, template
 
 Number = Decimal | Fraction | int
 
@@ -48,7 +48,7 @@ def difference_text(value: Number, indicator: Indicator, lang: Lang) -> str:
 
 
 def per_year_text(text: str, lang: Lang) -> str:
-    return text + t("unit.per_year").render(lang)
+    return text + template("unit.per_year", lang)
 
 
 def years_text(value: Number, lang: Lang) -> str:
@@ -56,7 +56,7 @@ def years_text(value: Number, lang: Lang) -> str:
 
 
 def status_text(status: Status, lang: Lang) -> str:
-    return t(f"status.{status.value}").render(lang)
+    return template(f"status.{status.value}", lang)
 
 
 def day_text(day: date | None) -> str:

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from ansinh.i18n import Lang
 from ansinh.problems import Problem, Severity
-from ansinh.render.console import make_console
+from ansinh.render.table import Output, cell_width
 from ansinh.text import t
 
 
@@ -20,22 +20,15 @@ class ProblemFormat(StrEnum):
 
 
 def render_text(problems: list[Problem], files_checked: int, lang: Lang, stream: TextIO) -> None:
-    """Problems grouped by file, one aligned line each, then a summary line: easy to scan when
-    there are fifty of them."""
-    from rich.table import Table
-    from rich.text import Text
-
-    console = make_console(stream)
+    """Problems grouped by file, one aligned line each — place, severity, code, field and what to
+    do — then a summary line: easy to scan when there are fifty of them."""
+    output = Output.to(stream)
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file or "", []).append(problem)
     for file, found in by_file.items():
-        console.print(Text(file or t("problems.no_file").render(lang), style="bold underline"))
-        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, style="dim")
-        table.add_column(overflow="fold")
+        output.line(file or t("problems.no_file").render(lang), "bold")
+        lines = []
         for problem in found:
             is_error = problem.severity is Severity.ERROR
             severity = t("problems.error" if is_error else "problems.warning").render(lang)
@@ -43,9 +36,24 @@ def render_text(problems: list[Problem], files_checked: int, lang: Lang, stream:
             message = problem.message(lang)
             if problem.path:
                 message = f"{problem.path}: {message}"
-            table.add_row(place, Text(severity, style="bold red" if is_error else "yellow"), problem.code, message)
-        console.print(table)
-        console.print()
+            lines.append((place, severity, problem.code, message, "bold red" if is_error else "yellow"))
+        place_width = max(cell_width(line[0]) for line in lines)
+        severity_width = max(cell_width(line[1]) for line in lines)
+        code_width = max(len(line[2]) for line in lines)
+        for place, severity, code, message, style in lines:
+            output.line(
+                "  "
+                + " " * (place_width - cell_width(place))
+                + place
+                + "  "
+                + output.styled(severity, style)
+                + " " * (severity_width - cell_width(severity))
+                + "  "
+                + output.styled(code.ljust(code_width), "dim")
+                + "  "
+                + message
+            )
+        output.line()
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
     summary = t(
@@ -55,7 +63,7 @@ def render_text(problems: list[Problem], files_checked: int, lang: Lang, stream:
         files=t("plural.files", n=files_checked),
     ).render(lang)
     mark, style = ("✗", "bold red") if errors else ("!", "yellow") if warnings else ("✓", "green")
-    console.print(Text(f"{mark} {summary}", style=style))
+    output.line(f"{mark} {summary}", style)
 
 
 def render_json(problems: list[Problem], lang: Lang, stream: TextIO) -> None:

@@ -10,6 +10,7 @@ import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import TextIO
 
@@ -25,9 +26,10 @@ from ansinh.render.figures import (
     status_text,
     value_text,
 )
-from ansinh.render.json_out import dumps, iso
+from ansinh.render.json_out import dumps_line, iso
 from ansinh.render.json_out import number as json_number
-from ansinh.text import LocalText, t
+from ansinh.render.table import Cell, Column, Output, draw
+from ansinh.text import LocalText, t, template
 
 
 class RowFormat(StrEnum):
@@ -156,12 +158,12 @@ def summary_json(summary: Summary) -> dict[str, int]:
 
 
 def render_json(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> None:
-    document = {
-        "as_of": report.as_of.isoformat(),
-        "rows": [row_json(row, lang) for row in report.rows],
-        "summary": summary_json(report.summary),
-    }
-    out.write(dumps(document) + "\n")
+    """The document of SPEC section 6, one row to a line: readable, and quick to write for the
+    ninety thousand rows of a national report."""
+    out.write(f'{{"as_of": "{report.as_of.isoformat()}", "rows": [')
+    for index, row in enumerate(report.rows):
+        out.write(("," if index else "") + "\n  " + dumps_line(row_json(row, lang)))
+    out.write(("\n" if report.rows else "") + '], "summary": ' + dumps_line(summary_json(report.summary)) + "}\n")
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -227,11 +229,14 @@ def _flatten_keys() -> list[str]:
 
 
 def _csv_cell(value: object) -> str:
+    """A cell as the JSON writes it: numbers as JSON numbers, booleans as true and false."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return f"{value:f}" if not isinstance(value, str | int) else str(value)
+    if isinstance(value, float):
+        return repr(value)  # the shortest text of this float, which is the rounded decimal
+    return f"{value:f}" if isinstance(value, Decimal) else str(value)
 
 
 # --- cells shared by the table and Markdown ----------------------------------------------------
@@ -254,23 +259,26 @@ _DASH = "—"
 
 
 def cells(row: Row, lang: Lang, report: RowReport) -> dict[str, str]:
-    """A row's figures as text with units, in the reader's language."""
+    """A row's figures as text with units, in the reader's language. (Run for every row of a
+    national report: the messages' templates are filled in directly.)"""
     indicator, goal, current = row.indicator, row.goal, row.current
     if goal.value is not None:
-        target = t("target.level_text", value=value_text(goal.value, indicator, lang), by=_label(goal.deadline))
+        target = template("target.level_text", lang).format(
+            value=value_text(goal.value, indicator, lang), by=_label(goal.deadline)
+        )
     elif goal.total is not None:
         assert goal.start is not None
-        target = t(
-            "target.total_text", total=counted(goal.total, indicator, lang), span=_span(goal.start, goal.deadline)
+        target = template("target.total_text", lang).format(
+            total=counted(goal.total, indicator, lang), span=_span(goal.start, goal.deadline)
         )
     else:
         assert goal.per_year is not None
         amount = per_year_text(counted(goal.per_year, indicator, lang), lang)
-        target = t("target.per_year_text", amount=amount, by=_label(goal.deadline))
+        target = template("target.per_year_text", lang).format(amount=amount, by=_label(goal.deadline))
     baseline = (
-        t(
-            "target.from_baseline", value=value_text(row.baseline_value, indicator, lang), period=row.baseline_period
-        ).render(lang)
+        template("target.from_baseline", lang).format(
+            value=value_text(row.baseline_value, indicator, lang), period=row.baseline_period
+        )
         if row.baseline_value is not None
         else _DASH
     )
@@ -278,7 +286,7 @@ def cells(row: Row, lang: Lang, report: RowReport) -> dict[str, str]:
         "area": report.area_name(row.area, lang),
         "indicator": indicator.name.get(lang),
         "baseline": baseline,
-        "target": target.render(lang),
+        "target": target,
         "current": f"{value_text(current.value, indicator, lang)} ({current.period})" if current else _DASH,
         "gap": difference_text(row.gap, indicator, lang) if row.gap is not None else _DASH,
         "per_year": per_year_text(difference_text(row.required_per_year, indicator, lang), lang)
@@ -367,53 +375,44 @@ def _md(text: str) -> str:
 # --- Table ----------------------------------------------------------------------------------------
 
 BAR_WIDTH = 8
-# The terminal table pairs figures in cells of two lines so that it fits a normal window:
-# (heading key, first line, second line, right-aligned)
+# The table pairs figures in cells of two lines so that it fits a normal window:
+# (first line, second line, right-aligned)
 TABLE_COLUMNS = (
-    ("indicator", "indicator", "area", False),
-    ("target", "target", "baseline", False),
-    ("current", "current", None, True),
-    ("gap", "gap", "per_year", True),
-    ("shortfall", "shortfall", "shortfall_per_year", True),
+    ("indicator", "area", False),
+    ("target", "baseline", False),
+    ("current", None, True),
+    ("gap", "per_year", True),
+    ("shortfall", "shortfall_per_year", True),
 )
 
 
 def render_table(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> None:
-    """Rich tables, one per group: numbers right-aligned with their units, a bar of progress
-    toward the target, statuses in words and colour."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from ansinh.render.console import make_console
-
-    console = make_console(out)
-    console.print(Text(report.title, style="bold"))
+    """A table per group: numbers right-aligned with their units, figures paired in two-line
+    cells to fit a terminal, statuses in words and colour with a bar of progress."""
+    output = Output.to(out)
+    output.line(report.title, "bold")
+    columns = [
+        Column("\n".join(t(f"heading.{key}").render(lang) for key in (first, second) if key), right=numeric)
+        for first, second, numeric in TABLE_COLUMNS
+    ]
+    columns.append(Column(t("heading.status").render(lang) + "\n" + t("heading.progress").render(lang), foldable=False))
     for heading, rows in report.groups(lang):
-        table = Table(title=heading or None, title_justify="left", title_style="bold", show_lines=True)
-        for key, _first, second, numeric in TABLE_COLUMNS:
-            title = t(f"heading.{key}").render(lang)
-            if second is not None:
-                title += "\n" + t(f"heading.{second}").render(lang)
-            # "fold" lets a narrow terminal break a long figure rather than cut the table off.
-            table.add_column(
-                title, justify="right" if numeric else "left", min_width=None if numeric else 10, overflow="fold"
-            )
-        status_title = t("heading.status").render(lang) + "\n" + t("heading.progress").render(lang)
-        table.add_column(status_title, min_width=BAR_WIDTH + 2, overflow="fold")
+        if heading:
+            output.line(heading, "bold")
+        drawn = []
         for row in rows:
             values = cells(row, lang, report)
-            rendered = []
-            for _key, first, second, _numeric in TABLE_COLUMNS:
-                cell = Text(values[first])
+            line = []
+            for first, second, _numeric in TABLE_COLUMNS:
                 if second is not None and values[second] != _DASH:
-                    cell.append("\n" + values[second], style="dim")
-                rendered.append(cell)
-            status = Text(values["status"] + "\n", style=STATUS_STYLES[row.status])
-            status.append(_bar(row), style=STATUS_STYLES[row.status])
-            status.append(f" {values['progress']}")
-            table.add_row(*rendered, status)
-        console.print(table)
-    console.print(Text(summary_text(report.summary, lang)))
+                    line.append(Cell(f"{values[first]}\n{values[second]}", ("", "dim")))
+                else:
+                    line.append(Cell(values[first]))
+            style = STATUS_STYLES[row.status]
+            line.append(Cell(f"{values['status']}\n{_bar(row)} {values['progress']}", (style, style)))
+            drawn.append(line)
+        draw(output, columns, drawn, lines=True)
+    output.line(summary_text(report.summary, lang))
     write_warnings(report, lang, err)
 
 

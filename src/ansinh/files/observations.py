@@ -1,0 +1,360 @@
+"""Read the observation files into series, with every check of SPEC sections 1.4 and 4.
+
+A national file holds millions of rows, too many to check one Python statement at a time. So the
+rows are checked a column at a time — the set of indicator ids in a block of rows, one regular
+expression over all its values joined — and grouped into series the same way. A row that any of
+these checks doubts is handed to the row-by-row reader of ``ansinh.files.rows``, which says
+exactly what is wrong and where; a series whose periods repeat or overlap goes to the cross-row
+rules of ``ansinh.files.series``. The quick checks only ever decide "nothing is wrong here", so
+the problems are those of the row-by-row reading, line for line (``tests/test_fast_paths.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import operator
+import re
+import sys
+from array import array
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
+
+from ansinh.files.access import not_utf8, unreadable
+from ansinh.files.csv_reader import CsvTable, open_csv, row_cells
+from ansinh.files.rows import OBSERVATION_COLUMNS, PeriodCache, observation_of_row, value_problem_of
+from ansinh.files.series import merge_series
+from ansinh.models import Indicator, Observation
+from ansinh.periods import Period, PeriodError
+from ansinh.problems import Problem
+from ansinh.project import Locations, ObservationStore, Series
+from ansinh.text import t
+
+CHUNK_ROWS = 65_536
+
+# Every value in a block, joined by newlines, written plainly: what parse_decimal accepts at once.
+_PLAIN_VALUES = re.compile(r"(?:\d{1,15}(?:\.\d{1,10})?\n)*\d{1,15}(?:\.\d{1,10})?")
+_PLAIN_VALUE = re.compile(r"\d{1,15}(?:\.\d{1,10})?")
+_COUNTS = re.compile(r"(?:\d{0,15}\n)*\d{0,15}")
+_COUNT = re.compile(r"\d{0,15}")
+# In a ';' file a value such as 22,796 may hide a thousands separator: those go row by row.
+_GROUPED = re.compile(r"(?:^|\n)[1-9]\d{0,2}(?:[.,]\d{3})+(?=\n|$)")
+_TO_POINT = operator.methodcaller("replace", ",", ".")
+
+
+class ObservationReader:
+    """Reads observation files one after another into columns, then into series."""
+
+    def __init__(
+        self,
+        indicators: dict[str, Indicator],
+        declared_indicators: set[str] | None,
+        declared_areas: set[str] | None,
+        root: Path,
+    ) -> None:
+        self.indicators = indicators
+        self.declared_indicators = declared_indicators
+        self.declared_areas = declared_areas
+        self.root = root
+        self.problems: list[Problem] = []
+        self.columns_of: dict[str, dict[str, int]] = {}
+        self.locations = Locations()
+        self.periods = PeriodCache()
+        self._period_of: dict[str, Period | None] = {}
+        # Canonical strings: millions of cells repeat a few thousand ids, kept once each.
+        self._ids: dict[str, str] = {}
+        self.indicator: list[str] = []
+        self.area: list[str] = []
+        self.period: list[str] = []
+        self.value: list[str] = []
+        self.count: list[str] = []
+        self.row = array("l")
+        self._next_row = 0
+        # Known good ids, canonical from the start: then a block's columns map in one pass.
+        for indicator_id in indicators:
+            self._canonical(indicator_id)
+        for area in declared_areas or ():
+            self._canonical(area)
+
+    # --- one file ---------------------------------------------------------------------------
+
+    def read(self, file: str, path: Path) -> None:
+        """Read one file, streamed: a national file is hundreds of megabytes."""
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                self._read(file, handle)
+        except UnicodeDecodeError as error:
+            self.problems.append(self._not_utf8(file, path, error))
+        except OSError as error:
+            self.problems.append(unreadable(file, error))
+
+    def _not_utf8(self, file: str, path: Path, error: UnicodeDecodeError) -> Problem:
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as whole:
+            return not_utf8(file, data, whole)
+        return not_utf8(file, error.object, error)  # pragma: no cover - the file changed meanwhile
+
+    def _read(self, file: str, handle: Iterable[str]) -> None:
+        opened = open_csv(handle, file, *OBSERVATION_COLUMNS)
+        if isinstance(opened, CsvTable):
+            self.problems.extend(opened.problems)
+            return
+        table, reader, width = opened
+        self.columns_of[file] = table.columns
+        first_row, local, block = self._next_row, 0, []
+        pending: list[Problem] = []  # their "line" is the row's number in the file, until known
+        try:
+            for row in reader:
+                block.append(row)
+                if len(block) == CHUNK_ROWS:
+                    self._block(table, block, first_row + local, width, pending)
+                    local += len(block)
+                    block = []
+        except csv.Error as error:
+            self.problems.append(Problem("csv-syntax", t("csv.syntax", detail=str(error)), file, reader.line_num, 1))
+        finally:  # also when the file turns out not to be UTF-8 half-way: keep what was read
+            if block:
+                self._block(table, block, first_row + local, width, pending)
+                local += len(block)
+            # When no row spans several lines, row n (from 0) is on line n + 2, after the header.
+            simple = reader.line_num == local + 1
+            line_of: Callable[[int], int] = (lambda row: row + 2) if simple else _LineTable(self.root / file)
+            self.locations.add_file(file, first_row, line_of)
+            self._next_row = first_row + local
+            self.problems.extend(_placed(problem, line_of) for problem in pending)
+            self.problems.extend(_placed(problem, line_of) for problem in table.problems)
+
+    def _block(self, table: CsvTable, rows: list[list[str]], first: int, width: int, pending: list[Problem]) -> None:
+        """Check a block of rows a column at a time; rows in doubt are read one by one."""
+        doubtful: set[int] = set()
+        original = rows
+        if len(set(map(len, rows))) != 1 or len(rows[0]) != width:
+            doubtful.update(index for index, row in enumerate(rows) if len(row) != width)
+            rows = [row if len(row) == width else [""] * width for row in rows]
+        position = table.columns
+        indicators = self._ids_of(rows, position["indicator"], self._good_indicator, doubtful)
+        areas = self._ids_of(rows, position["area"], self._good_area, doubtful)
+        periods = self._ids_of(rows, position["period"], self._good_period, doubtful)
+        values = list(map(itemgetter(position["value"]), rows))
+        counts = list(map(itemgetter(position["count"]), rows)) if "count" in position else [""] * len(rows)
+        if table.decimal_comma:
+            if _GROUPED.search("\n".join(values)):
+                doubtful.update(index for index, value in enumerate(values) if _GROUPED.search(value))
+            values = list(map(_TO_POINT, values))
+        if not _PLAIN_VALUES.fullmatch("\n".join(values)):
+            doubtful.update(index for index, value in enumerate(values) if not _PLAIN_VALUE.fullmatch(value))
+        if not _COUNTS.fullmatch("\n".join(counts)):
+            doubtful.update(index for index, count in enumerate(counts) if not _COUNT.fullmatch(count))
+        if not doubtful:
+            self.indicator += indicators
+            self.area += areas
+            self.period += periods
+            self.value += values
+            self.count += counts
+            self.row.extend(range(first, first + len(rows)))
+            return
+        kept = [index for index in range(len(rows)) if index not in doubtful]
+        self.indicator.extend(indicators[index] for index in kept)
+        self.area.extend(areas[index] for index in kept)
+        self.period.extend(periods[index] for index in kept)
+        self.value.extend(values[index] for index in kept)
+        self.count.extend(counts[index] for index in kept)
+        self.row.extend(first + index for index in kept)
+        for index in sorted(doubtful):
+            self._one_by_one(table, original[index], first + index, width, pending)
+
+    def _ids_of(
+        self, rows: list[list[str]], position: int, good: Callable[[str], bool], doubtful: set[int]
+    ) -> list[str]:
+        """A column of ids as their canonical strings. Ids not seen before are checked by ``good``;
+        rows with one that fails are added to ``doubtful`` (and keep the text as it is)."""
+        column = map(itemgetter(position), rows)
+        canonical = self._ids
+        try:
+            return list(map(canonical.__getitem__, column))
+        except KeyError:
+            pass
+        cells = list(map(itemgetter(position), rows))
+        bad = {cell for cell in set(cells) if cell not in canonical and not good(cell)}
+        if bad:
+            doubtful.update(index for index, cell in enumerate(cells) if cell in bad)
+        return [canonical.get(cell, cell) for cell in cells]
+
+    def _one_by_one(self, table: CsvTable, cells: list[str], row: int, width: int, pending: list[Problem]) -> None:
+        """A row in doubt, read cell by cell; its problems wait for the file's line numbers (a
+        blank row is skipped; one of the wrong length is reported in ``table.problems``)."""
+        local = row - self._next_row
+        stripped = row_cells(table, cells, width, local)
+        if stripped is None:
+            return
+        observation, problems = observation_of_row(
+            table, stripped, local, self.indicators, self.declared_indicators, self.declared_areas, self.periods
+        )
+        pending.extend(problems)
+        if observation is not None:
+            self.indicator.append(self._canonical(observation.indicator))
+            self.area.append(self._canonical(observation.area))
+            self.period.append(self._canonical(observation.period.label))
+            self._period_of.setdefault(observation.period.label, observation.period)
+            self.value.append(f"{observation.value:f}")
+            self.count.append("" if observation.count is None else str(observation.count))
+            self.row.append(row)
+
+    # --- the quick checks of ids and periods ---------------------------------------------------
+
+    def _canonical(self, text: str) -> str:
+        return self._ids.setdefault(text, sys.intern(text))
+
+    def _good_indicator(self, text: str) -> bool:
+        if text in self.indicators:
+            self._canonical(text)
+            return True
+        return False
+
+    def _good_area(self, text: str) -> bool:
+        known = self.declared_areas
+        if text and text == text.strip() and (known is None or text in known):
+            self._canonical(text)
+            return True
+        return False
+
+    def _good_period(self, text: str) -> bool:
+        if text not in self._period_of:
+            try:
+                period = Period.parse(text) if text == text.strip() else None
+            except PeriodError:
+                period = None
+            self._period_of[text] = period
+            if period is not None and period.label != text:
+                self._period_of[text] = None  # 2022h1: read row by row, which writes 2022H1
+        if self._period_of[text] is None:
+            return False
+        self._canonical(text)
+        return True
+
+    # --- series -----------------------------------------------------------------------------------
+
+    def store(self) -> ObservationStore:
+        """Group the rows into series by indicator and area, with the cross-row rules."""
+        runs: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        start = 0
+        for key, run in groupby(zip(self.indicator, self.area, strict=True)):
+            length = len(list(run))
+            runs.setdefault(key, []).append((start, start + length))
+            start += length
+        series: dict[tuple[str, str], Series] = {}
+        for (indicator_id, area), spans in runs.items():
+            found = self._series(self.indicators[indicator_id], area, spans)
+            if found is not None:
+                series[(indicator_id, area)] = found
+        return ObservationStore(series)
+
+    def _series(self, indicator: Indicator, area: str, spans: list[tuple[int, int]]) -> Series | None:
+        labels, values, counts, rows = self._slices(spans)
+        period_of = self._period_of
+        periods = list(map(period_of.__getitem__, labels))
+        ends = [period.end for period in periods]
+        clean = sorted(set(ends)) == ends
+        if clean and indicator.kind == "flow":
+            starts = [period.start for period in periods]
+            clean = all(start > end for start, end in zip(starts[1:], ends[:-1], strict=False))
+        if clean and indicator.unit == "percent":
+            clean = max(map(float, values)) <= 100
+        if clean and indicator.unit == "count":
+            clean = "." not in "".join(values)
+        if clean:
+            return Series(indicator.id, area, periods, values, counts, rows, self.locations, ends)
+        return self._series_row_by_row(indicator, area, periods, values, counts, rows)
+
+    def _series_row_by_row(
+        self,
+        indicator: Indicator,
+        area: str,
+        periods: list[Period],
+        values: list[str],
+        counts: list[str],
+        rows: array[int],
+    ) -> Series | None:
+        """A series with something to say: each value checked for its indicator, then the rows
+        merged and their periods compared as ``ansinh.files.series`` does."""
+        observations: list[Observation] = []
+        row_of: dict[tuple[str, int], int] = {}
+        for period, value, count, row in zip(periods, values, counts, rows, strict=True):
+            file, line = self.locations(row)
+            number = Observation(indicator.id, area, period, Decimal(value), int(count) if count else None, file, line)
+            problem = value_problem_of(indicator, number.value, value)
+            if problem is not None:
+                self.problems.append(Problem(problem[0], problem[1], file, line, None, "value"))
+            else:
+                observations.append(number)
+                row_of[(file, line)] = row
+        kept, problems = merge_series(observations, indicator.kind == "flow")
+        self.problems.extend(problems)
+        if not kept:
+            return None
+        return Series(
+            indicator.id,
+            area,
+            [observation.period for observation in kept],
+            [f"{observation.value:f}" for observation in kept],
+            ["" if observation.count is None else str(observation.count) for observation in kept],
+            array("l", (row_of[(observation.file, observation.line)] for observation in kept)),
+            self.locations,
+        )
+
+    def _slices(self, spans: list[tuple[int, int]]) -> tuple[list[str], list[str], list[str], array[int]]:
+        if len(spans) == 1:
+            ((begin, end),) = spans
+            return self.period[begin:end], self.value[begin:end], self.count[begin:end], self.row[begin:end]
+        labels: list[str] = []
+        values: list[str] = []
+        counts: list[str] = []
+        rows = array("l")
+        for begin, end in spans:
+            labels += self.period[begin:end]
+            values += self.value[begin:end]
+            counts += self.count[begin:end]
+            rows += self.row[begin:end]
+        return labels, values, counts, rows
+
+
+def _placed(problem: Problem, line_of: Callable[[int], int]) -> Problem:
+    """A problem found while reading, with its row number made into the file's line."""
+    if problem.line is None:
+        return problem
+    return replace(problem, line=line_of(problem.line))
+
+
+class _LineTable:
+    """The line each row of a file starts on, for files where a quoted cell spans lines: worked
+    out by reading the file again, the first time a problem needs it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: list[int] | None = None
+
+    def __call__(self, row: int) -> int:
+        if self.lines is None:
+            self.lines = []
+            with self.path.open(encoding="utf-8-sig", newline="") as handle:
+                reader = csv.reader(handle, delimiter=_sniff(self.path))
+                next(reader, None)
+                previous = reader.line_num
+                try:
+                    for _ in reader:
+                        self.lines.append(previous + 1)
+                        previous = reader.line_num
+                except csv.Error:
+                    pass
+        return self.lines[row] if row < len(self.lines) else row + 2
+
+
+def _sniff(path: Path) -> str:
+    with path.open(encoding="utf-8-sig") as handle:
+        header = handle.readline()
+    return ";" if header.count(";") > header.count(",") else ","
