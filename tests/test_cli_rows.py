@@ -10,7 +10,7 @@ import json
 import pytest
 from rich.cells import cell_len
 
-from ansinh.render.rows import RENDERERS, RowFormat
+from ansinh.render.rows import PRINTERS, RowFormat
 from conftest import EXAMPLES, REPO, run_cli
 
 SPEC_EXAMPLE = json.loads(
@@ -220,4 +220,4 @@ def test_statuses_are_spelled_out() -> None:
 
 
 def test_every_format_has_a_renderer() -> None:
-    assert set(RENDERERS) == set(RowFormat)
+    assert set(PRINTERS) == set(RowFormat)

@@ -8,7 +8,6 @@ something to place). A CSV check's problem carries its row's line already.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -110,8 +109,8 @@ def check_areas(areas: list[Area], kept: Mapping[str, list[int]], declared: set[
 
 
 @dataclass(frozen=True, slots=True)
-class PlanContext:
-    """What a plan is checked against."""
+class CheckContext:
+    """What plans and observations are checked against: the catalogue, areas and bases."""
 
     indicators: dict[str, Indicator]
     declared_indicators: set[str] | None  # None: the catalogue cannot be read
@@ -120,7 +119,7 @@ class PlanContext:
     base_series: dict[str, BaseSeries]
 
 
-def check_plan(plan: Plan, kept: Mapping[str, list[int]], stem: str, context: PlanContext) -> Findings:
+def check_plan(plan: Plan, kept: Mapping[str, list[int]], stem: str, context: CheckContext) -> Findings:
     """The plan's own fields, then each target against its indicator (SPEC 1.3 and 4)."""
     located = Findings()
     if plan.id != stem:
@@ -155,7 +154,7 @@ def check_plan(plan: Plan, kept: Mapping[str, list[int]], stem: str, context: Pl
 
 
 def _check_target(
-    located: Findings, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
+    located: Findings, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: CheckContext
 ) -> None:
     spec = target.target
     if indicator.kind == "level":
@@ -229,7 +228,7 @@ def _check_values(located: Findings, path: Path, target: PlanTarget, indicator: 
 
 
 def _check_level_dates_and_warnings(
-    located: Findings, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: PlanContext
+    located: Findings, path: Path, plan: Plan, target: PlanTarget, indicator: Indicator, context: CheckContext
 ) -> None:
     baseline, spec = target.baseline, target.target
     assert baseline is not None and spec.value is not None
@@ -306,9 +305,9 @@ def _straddling(series: Series, window: Period) -> list[int]:
     overlap, so at most one contains each edge: found by bisection, not by a walk."""
     found: list[int] = []
     for edge_start, edge_end in ((window.start, window.start), (window.end, window.end)):
-        index = bisect.bisect_left(series.ends, edge_start)
-        if index < len(series.periods):
-            period = series.periods[index]
+        index = series.first_ending_from(edge_start)
+        if index < len(series):
+            period = series.store.periods[series.start + index]
             if period.start <= edge_end and period.overlaps(window) and not window.contains(period):
                 found.append(index)
     return sorted(set(found))
@@ -333,16 +332,18 @@ def check_observation_counts(
     problems: list[Problem] = []
     for series in store.all_series():
         indicator = indicators[series.indicator]
-        if indicator.base is None or indicator.unit == "count" or not any(series.counts):
+        counts = series.counts
+        if indicator.base is None or indicator.unit == "count" or not any(counts):
             continue
-        for index, count in enumerate(series.counts):
+        periods, values = series.periods, series.values
+        for index, count in enumerate(counts):
             if not count:
                 continue
-            period = series.periods[index]
+            period = periods[index]
             base = bases.at(series.area, indicator.base, period.end)
             if base is None:
                 continue
-            doubtful = not _fits(int(count), series.values[index], indicator.scale, float(base.value))
+            doubtful = not _fits(int(count), values[index], indicator.scale, float(base.value))
             if doubtful or base.extrapolated:
                 observation = series.observation(index)
                 day = period.end

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -38,72 +38,144 @@ class Locations:
         return self._files[index], self._lines[index](row - self._starts[index])
 
 
-@dataclass(slots=True)
-class Series:
-    """The observations of one indicator in one area, ordered by the end of their periods.
+class ObservationStore:
+    """Every observation of a project, as columns: the rows of each series (an indicator in an
+    area) together, ordered by the end of their periods.
 
-    Kept as columns — a national root has millions of rows — and made into ``Observation``
-    values only when the engine or a check uses them."""
+    A national root has millions of rows; as columns they take a fraction of the memory of one
+    object per row, and are made into ``Observation`` values only where the engine or a check
+    uses them."""
 
-    indicator: str
-    area: str
-    periods: list[Period]
-    values: list[str]  # decimal text, '.' as the decimal point
-    counts: list[str]  # digits, or '' where the row has no count
-    rows: array[int]  # row numbers, see Locations
-    locations: Locations
-    ends: list[date] = field(default_factory=list)
+    __slots__ = ("_spans", "counts", "ends", "locations", "periods", "rows", "values")
 
-    def __post_init__(self) -> None:
-        if not self.ends:
-            self.ends = [period.end for period in self.periods]
+    def __init__(self, locations: Locations | None = None) -> None:
+        self.periods: list[Period] = []
+        self.ends: list[date] = []
+        self.values: list[str] = []  # decimal text, '.' as the decimal point
+        self.counts: list[str] = []  # digits, or '' where the row has no count
+        self.rows = array("l")  # row numbers, see Locations
+        self.locations = locations or Locations()
+        self._spans: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def add_series(
+        self, indicator: str, area: str, periods: list[Period], values: list[str], counts: list[str], rows: array[int]
+    ) -> None:
+        """Append a series, its periods in order and not overlapping (the reader sees to it)."""
+        start = len(self.periods)
+        self.periods += periods
+        self.ends += [period.end for period in periods]
+        self.values += values
+        self.counts += counts
+        self.rows += rows
+        self._spans[(indicator, area)] = (start, len(self.periods))
+
+    def series(self, indicator: str, area: str) -> Series | None:
+        span = self._spans.get((indicator, area))
+        return Series(self, indicator, area, *span) if span is not None else None
+
+    def all_series(self) -> Iterator[Series]:
+        for (indicator, area), (start, end) in self._spans.items():
+            yield Series(self, indicator, area, start, end)
+
+    def all(self) -> Iterator[Observation]:
+        for series in self.all_series():
+            yield from series.observations()
 
     def __len__(self) -> int:
         return len(self.periods)
 
+    def __reduce__(self) -> tuple[Callable[..., ObservationStore], tuple[object, ...]]:
+        """Pickled as a few long strings and arrays rather than millions of small objects, which
+        pickle and load many times slower: the reading worker and the cache hand stores over so.
+        Periods are shared objects, written once each and referred to by number."""
+        ids = list(map(id, self.periods))
+        by_id = dict(zip(ids, self.periods, strict=True))
+        table = list(by_id.values())
+        number_of = {key: number for number, key in enumerate(by_id)}
+        numbers = array("l", map(number_of.__getitem__, ids))
+        values, counts = "\n".join(self.values), "\n".join(self.counts)
+        return _unpack_store, (table, numbers, values, counts, self.rows, self.locations, self._spans)
+
+
+def _unpack_store(
+    table: list[Period],
+    numbers: array[int],
+    values: str,
+    counts: str,
+    rows: array[int],
+    locations: Locations,
+    spans: dict[tuple[str, str], tuple[int, int]],
+) -> ObservationStore:
+    store = ObservationStore(locations)
+    store.periods = list(map(table.__getitem__, numbers))
+    store.ends = list(map([period.end for period in table].__getitem__, numbers))
+    store.values = values.split("\n") if numbers else []
+    store.counts = counts.split("\n") if numbers else []
+    store.rows = rows
+    store._spans = spans
+    return store
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """The observations of one indicator in one area: a stretch of the store's columns.
+    Indexes are the series' own, from 0."""
+
+    store: ObservationStore
+    indicator: str
+    area: str
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    @property
+    def periods(self) -> list[Period]:
+        return self.store.periods[self.start : self.end]
+
+    @property
+    def values(self) -> list[str]:
+        return self.store.values[self.start : self.end]
+
+    @property
+    def counts(self) -> list[str]:
+        return self.store.counts[self.start : self.end]
+
     def observation(self, index: int) -> Observation:
-        file, line = self.locations(self.rows[index])
-        count = self.counts[index]
+        store, at = self.store, self.start + index
+        file, line = store.locations(store.rows[at])
+        count = store.counts[at]
         return Observation(
             self.indicator,
             self.area,
-            self.periods[index],
-            Decimal(self.values[index]),
+            store.periods[at],
+            Decimal(store.values[at]),
             int(count) if count else None,
             file,
             line,
         )
 
     def observations(self) -> list[Observation]:
-        return [self.observation(index) for index in range(len(self.periods))]
+        return [self.observation(index) for index in range(len(self))]
+
+    def first_ending_from(self, day: date) -> int:
+        """The index of the first observation whose period ends on or after ``day`` (the
+        series' length if none does)."""
+        return bisect.bisect_left(self.store.ends, day, self.start, self.end) - self.start
 
     def latest_by(self, day: date) -> Observation | None:
         """The observation whose period ends last on or before ``day``."""
-        index = bisect.bisect_right(self.ends, day)
+        index = bisect.bisect_right(self.store.ends, day, self.start, self.end) - self.start
         return self.observation(index - 1) if index else None
 
-    def ending_by(self, day: date) -> list[Observation]:
-        return [self.observation(index) for index in range(bisect.bisect_right(self.ends, day))]
-
-
-class ObservationStore:
-    """Every observation of a project, by (indicator, area)."""
-
-    def __init__(self, series: dict[tuple[str, str], Series] | None = None) -> None:
-        self._series = series or {}
-
-    def series(self, indicator: str, area: str) -> Series | None:
-        return self._series.get((indicator, area))
-
-    def all_series(self) -> Iterable[Series]:
-        return self._series.values()
-
-    def all(self) -> Iterable[Observation]:
-        for series in self._series.values():
-            yield from series.observations()
-
-    def __len__(self) -> int:
-        return sum(len(series) for series in self._series.values())
+    def ending_by(self, day: date, keep: Callable[[Period], bool] | None = None) -> list[Observation]:
+        """The observations whose periods end on or before ``day`` (and that ``keep`` keeps)."""
+        count = bisect.bisect_right(self.store.ends, day, self.start, self.end) - self.start
+        if keep is None:
+            return [self.observation(index) for index in range(count)]
+        periods = self.store.periods
+        return [self.observation(index) for index in range(count) if keep(periods[self.start + index])]
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ the helpers of ``ansinh.numbers``.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from ansinh.consistency import count_rate_mismatch, extrapolated_base
 from ansinh.engine.rows import Basis, CountBasis, Current, Goal, Row, RowWarning, Status
 from ansinh.models import Indicator, Observation, Plan, PlanTarget
 from ansinh.numbers import Fraction, round_down, round_half_up, round_to_places, round_up
-from ansinh.periods import day_before, months_between
+from ansinh.periods import Period, day_before, months_between
 from ansinh.project import Project
 from ansinh.text import t
 
@@ -35,7 +36,17 @@ def compute_rows(
     plan: str | None = None,
 ) -> list[Row]:
     """Every target of the project (or those matching the filters), in plan-file order."""
-    rows: list[Row] = []
+    return [
+        compute_row(project, chosen_plan, target, as_of)
+        for chosen_plan, target in targets_of(project, indicator=indicator, area=area, plan=plan)
+    ]
+
+
+def targets_of(
+    project: Project, *, indicator: str | None = None, area: str | None = None, plan: str | None = None
+) -> list[tuple[Plan, PlanTarget]]:
+    """The targets to compute, in plan-file order, with their plans."""
+    chosen: list[tuple[Plan, PlanTarget]] = []
     for plan_id in sorted(project.plans, key=lambda key: project.plan_files.get(key, key)):
         if plan is not None and plan_id != plan:
             continue
@@ -44,8 +55,8 @@ def compute_rows(
             target_area = target.area or current_plan.area
             if (indicator is not None and target.indicator != indicator) or (area is not None and target_area != area):
                 continue
-            rows.append(compute_row(project, current_plan, target, as_of))
-    return rows
+            chosen.append((current_plan, target))
+    return chosen
 
 
 def compute_row(project: Project, plan: Plan, target: PlanTarget, as_of: date) -> Row:
@@ -82,10 +93,11 @@ class _Target:
             count=self.target.count,
         )
 
-    def series(self) -> list[Observation]:
-        """The observations of this target's indicator and area that end by the report's date."""
+    def series(self, keep: Callable[[Period], bool]) -> list[Observation]:
+        """The observations of this target's indicator and area that end by the report's date,
+        those whose periods ``keep`` keeps."""
         found = self.project.observations.series(self.indicator.id, self.area)
-        return found.ending_by(self.as_of) if found is not None else []
+        return found.ending_by(self.as_of, keep) if found is not None else []
 
     def latest(self) -> Observation | None:
         found = self.project.observations.series(self.indicator.id, self.area)
@@ -313,11 +325,8 @@ class _Total(_Target):
         total = Fraction(spec.total)
         window_start = spec.from_.start
         t_from = day_before(window_start)
-        summed = [
-            observation
-            for observation in self.series()
-            if window_start <= observation.period.start and observation.period.end <= self.deadline
-        ]
+        deadline = self.deadline
+        summed = self.series(lambda period: window_start <= period.start and period.end <= deadline)
         if not summed:
             return self.assemble(**_no_flow_data())
         achieved = sum((observation.value for observation in summed), Decimal(0))
@@ -398,10 +407,10 @@ class _PerYear(_Target):
         report's date cover wholly, with those observations."""
         first, last = self.plan.start.start.year, self.deadline.year
         by_year: dict[int, list[Observation]] = {}
-        for observation in self.series():
-            period = observation.period
-            if period.start.year == period.end.year and first <= period.start.year <= last:
-                by_year.setdefault(period.start.year, []).append(observation)
+        for observation in self.series(
+            lambda period: period.start.year == period.end.year and first <= period.start.year <= last
+        ):
+            by_year.setdefault(observation.period.start.year, []).append(observation)
         for year in sorted(by_year, reverse=True):
             days = 366 if calendar.isleap(year) else 365
             # Periods of a flow never overlap (checked on loading), so days add up to coverage.

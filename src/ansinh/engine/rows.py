@@ -8,6 +8,7 @@ row once the engine has made it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -143,8 +144,8 @@ class Summary:
     counts: dict[Status, int]
 
     @classmethod
-    def of(cls, rows: list[Row]) -> Summary:
+    def of(cls, statuses: Iterable[Status]) -> Summary:
         counts = dict.fromkeys(SUMMARY_ORDER, 0)
-        for row in rows:
-            counts[row.status] += 1
-        return cls(len(rows), counts)
+        for status in statuses:
+            counts[status] += 1
+        return cls(sum(counts.values()), counts)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ansinh.bases import BaseTable
 from ansinh.checks import (
-    PlanContext,
+    CheckContext,
     check_areas,
     check_catalogue,
     check_observation_counts,
@@ -27,13 +27,13 @@ from ansinh.files.csv_reader import CsvTable, read_csv_text
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.located import validate_document
 from ansinh.files.observations import ObservationReader
-from ansinh.files.parallel import Pending
 from ansinh.files.rows import BASE_COLUMNS, base_figures_from
 from ansinh.files.schema import FileKind, area_of, base_series_of, indicator_of, plan_of
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.models import BaseFigure, Plan
+from ansinh.parallel import Pending
 from ansinh.problems import Finding, Findings, Problem
-from ansinh.project import Project
+from ansinh.project import ObservationStore, Project
 from ansinh.text import t
 
 INDICATORS_FILE = "targets/indicators.yaml"
@@ -120,28 +120,23 @@ def load_project(root: Path, limits: Limits = LIMITS) -> Project:
         # figure is checked or computed against its broken definition.
         project.indicators = {key: value for key, value in project.indicators.items() if key not in broken}
 
-    context = PlanContext(project.indicators, declared_indicators, declared_areas, project.bases, project.base_series)
+    context = CheckContext(project.indicators, declared_indicators, declared_areas, project.bases, project.base_series)
     # The plans and the observations do not depend on each other: on a large root a second
-    # process reads the plans while this one reads the observations.
-    plans_work = Pending(
-        lambda: _read_plans(root, limits, plan_files, context), parallel=_worth_a_worker(root, plan_files)
+    # process reads the observations while this one reads the plans.
+    observations_work = Pending(
+        lambda: _read_observations(root, limits, observation_files, context),
+        parallel=_worth_a_worker(root, observation_files),
     )
-
-    observation_reader = ObservationReader(project.indicators, declared_indicators, declared_areas, root)
-    for file in observation_files:
-        path = reader.checked_path(file, limits.csv_bytes, required=False)
-        if path is not None:
-            observation_reader.read(file, path)
-    store = observation_reader.store()
-    project.observations = store
-    reader.columns.update(observation_reader.columns_of)
-    reader.problems(observation_reader.problems)
-    plans = plans_work.result()
+    plans = _read_plans(root, limits, plan_files, context)
+    observations = observations_work.result()
+    project.observations = store = observations.store
+    project.files.extend(observations.files)
+    reader.columns.update(observations.columns)
+    reader.problems(observations.problems)
     project.plans, project.plan_files = plans.plans, plans.plan_files
     project.files.extend(plans.files)
     reader.problems(plans.problems)
     reader.problems(check_windows(project.plans, project.plan_files, project.indicators, store))
-    reader.problems(check_observation_counts(store, project.indicators, project.bases, project.base_series))
     project.problems = reader.finish()
     return project
 
@@ -156,7 +151,32 @@ class PlansRead:
     files: list[str] = field(default_factory=list)
 
 
-def _read_plans(root: Path, limits: Limits, files: list[str], context: PlanContext) -> PlansRead:
+@dataclass(slots=True)
+class ObservationsRead:
+    """The observations of a root, read and checked, with the problems found in them."""
+
+    store: ObservationStore
+    columns: dict[str, dict[str, int]]
+    problems: list[Problem]
+    files: list[str]
+
+
+def _read_observations(root: Path, limits: Limits, files: list[str], context: CheckContext) -> ObservationsRead:
+    """Every observation file read into one store and checked against the bases — a job
+    complete in itself, so that another process can do it."""
+    reader = _Reader(root, limits, Project(root))
+    observation_reader = ObservationReader(context.indicators, context.declared_indicators, context.areas, root)
+    for file in files:
+        path = reader.checked_path(file, limits.csv_bytes, required=False)
+        if path is not None:
+            observation_reader.read(file, path)
+    store = observation_reader.store()
+    problems = [*reader.collected, *observation_reader.problems]
+    problems += check_observation_counts(store, context.indicators, context.bases, context.base_series)
+    return ObservationsRead(store, observation_reader.columns_of, problems, reader.project.files)
+
+
+def _read_plans(root: Path, limits: Limits, files: list[str], context: CheckContext) -> PlansRead:
     """Every plan file read, validated, checked against the catalogue, and its problems placed
     on their lines — a job complete in itself, so that another process can do it."""
     result = PlansRead()
@@ -182,7 +202,7 @@ def _read_plans(root: Path, limits: Limits, files: list[str], context: PlanConte
 
 
 # A second process costs a few milliseconds to start and its result time to hand back: worth it
-# from about a thousand plans on.
+# from some tens of thousands of observation rows on.
 WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024
 
 

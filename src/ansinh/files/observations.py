@@ -19,7 +19,7 @@ from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -30,10 +30,12 @@ from ansinh.files.series import merge_series
 from ansinh.models import Indicator, Observation
 from ansinh.periods import Period, PeriodError
 from ansinh.problems import Problem
-from ansinh.project import Locations, ObservationStore, Series
+from ansinh.project import Locations, ObservationStore
 from ansinh.text import t
 
-CHUNK_ROWS = 65_536
+# Blocks small enough for their rows to stay in the CPU cache while each column is checked:
+# 4,096 rows read twice as fast as 65,536 (bench/run.py, national root).
+CHUNK_ROWS = 4096
 
 # Every value in a block, joined by newlines, written plainly: what parse_decimal accepts at once.
 _PLAIN_VALUES = re.compile(r"(?:\d{1,15}(?:\.\d{1,10})?\n)*\d{1,15}(?:\.\d{1,10})?")
@@ -109,12 +111,13 @@ class ObservationReader:
         first_row, local, block = self._next_row, 0, []
         pending: list[Problem] = []  # their "line" is the row's number in the file, until known
         try:
-            for row in reader:
-                block.append(row)
-                if len(block) == CHUNK_ROWS:
-                    self._block(table, block, first_row + local, width, pending)
-                    local += len(block)
-                    block = []
+            while True:
+                block.extend(islice(reader, CHUNK_ROWS))  # if a row fails, the rows before it stay
+                if not block:
+                    break
+                self._block(table, block, first_row + local, width, pending)
+                local += len(block)
+                block = []
         except csv.Error as error:
             self.problems.append(Problem("csv-syntax", t("csv.syntax", detail=str(error)), file, reader.line_num, 1))
         finally:  # also when the file turns out not to be UTF-8 half-way: keep what was read
@@ -123,7 +126,7 @@ class ObservationReader:
                 local += len(block)
             # When no row spans several lines, row n (from 0) is on line n + 2, after the header.
             simple = reader.line_num == local + 1
-            line_of: Callable[[int], int] = (lambda row: row + 2) if simple else _LineTable(self.root / file)
+            line_of: Callable[[int], int] = _after_header if simple else _LineTable(self.root / file)
             self.locations.add_file(file, first_row, line_of)
             self._next_row = first_row + local
             self.problems.extend(_placed(problem, line_of) for problem in pending)
@@ -247,14 +250,12 @@ class ObservationReader:
             length = len(list(run))
             runs.setdefault(key, []).append((start, start + length))
             start += length
-        series: dict[tuple[str, str], Series] = {}
+        store = ObservationStore(self.locations)
         for (indicator_id, area), spans in runs.items():
-            found = self._series(self.indicators[indicator_id], area, spans)
-            if found is not None:
-                series[(indicator_id, area)] = found
-        return ObservationStore(series)
+            self._series(store, self.indicators[indicator_id], area, spans)
+        return store
 
-    def _series(self, indicator: Indicator, area: str, spans: list[tuple[int, int]]) -> Series | None:
+    def _series(self, store: ObservationStore, indicator: Indicator, area: str, spans: list[tuple[int, int]]) -> None:
         labels, values, counts, rows = self._slices(spans)
         period_of = self._period_of
         periods = list(map(period_of.__getitem__, labels))
@@ -268,18 +269,20 @@ class ObservationReader:
         if clean and indicator.unit == "count":
             clean = "." not in "".join(values)
         if clean:
-            return Series(indicator.id, area, periods, values, counts, rows, self.locations, ends)
-        return self._series_row_by_row(indicator, area, periods, values, counts, rows)
+            store.add_series(indicator.id, area, periods, values, counts, rows)
+        else:
+            self._series_row_by_row(store, indicator, area, periods, values, counts, rows)
 
     def _series_row_by_row(
         self,
+        store: ObservationStore,
         indicator: Indicator,
         area: str,
         periods: list[Period],
         values: list[str],
         counts: list[str],
         rows: array[int],
-    ) -> Series | None:
+    ) -> None:
         """A series with something to say: each value checked for its indicator, then the rows
         merged and their periods compared as ``ansinh.files.series`` does."""
         observations: list[Observation] = []
@@ -295,17 +298,15 @@ class ObservationReader:
                 row_of[(file, line)] = row
         kept, problems = merge_series(observations, indicator.kind == "flow")
         self.problems.extend(problems)
-        if not kept:
-            return None
-        return Series(
-            indicator.id,
-            area,
-            [observation.period for observation in kept],
-            [f"{observation.value:f}" for observation in kept],
-            ["" if observation.count is None else str(observation.count) for observation in kept],
-            array("l", (row_of[(observation.file, observation.line)] for observation in kept)),
-            self.locations,
-        )
+        if kept:
+            store.add_series(
+                indicator.id,
+                area,
+                [observation.period for observation in kept],
+                [f"{observation.value:f}" for observation in kept],
+                ["" if observation.count is None else str(observation.count) for observation in kept],
+                array("l", (row_of[(observation.file, observation.line)] for observation in kept)),
+            )
 
     def _slices(self, spans: list[tuple[int, int]]) -> tuple[list[str], list[str], list[str], array[int]]:
         if len(spans) == 1:
@@ -328,6 +329,10 @@ def _placed(problem: Problem, line_of: Callable[[int], int]) -> Problem:
     if problem.line is None:
         return problem
     return replace(problem, line=line_of(problem.line))
+
+
+def _after_header(row: int) -> int:
+    return row + 2
 
 
 class _LineTable:

@@ -9,44 +9,55 @@ The lines show the engine's inputs and results; nothing here computes a figure.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TextIO
 
 from ansinh.engine.rows import CountBasis, Row, Status
 from ansinh.i18n import Lang
 from ansinh.render.figures import counted, difference_text, number, per_year_text, status_text, value_text, years_text
-from ansinh.render.rows import RowReport
+from ansinh.render.rows import Names
 from ansinh.text import Text, t
 
 
-def render_explanations(report: RowReport, lang: Lang, out: TextIO) -> None:
-    for row in report.rows:
-        out.write("\n" + "\n".join(explain(row, report, lang)) + "\n")
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What explanations need besides the row."""
+
+    as_of: date
+    names: Names
 
 
-def explain(row: Row, report: RowReport, lang: Lang) -> list[str]:
-    heading = f"{row.indicator.name.get(lang)} — {report.area_name(row.area, lang)} — {row.plan}"
+def render_explanations(rows: list[Row], as_of: date, names: Names, lang: Lang, out: TextIO) -> None:
+    context = _Context(as_of, names)
+    for row in rows:
+        out.write("\n" + "\n".join(explain(row, context, lang)) + "\n")
+
+
+def explain(row: Row, context: _Context, lang: Lang) -> list[str]:
+    heading = f"{row.indicator.name.get(lang)} — {context.names.area(row.area, lang)} — {row.plan}"
     lines = [heading]
     if row.indicator.kind == "level":
-        texts = _level(row, report, lang)
+        texts = _level(row, context, lang)
     elif row.goal.total is not None:
-        texts = _total(row, report, lang)
+        texts = _total(row, context, lang)
     else:
-        texts = _per_year(row, report, lang)
+        texts = _per_year(row, context, lang)
     texts.append(t("explain.status", status=status_text(row.status, lang), why=_why(row)))
     lines += ["  " + text.render(lang) for text in texts]
     return lines
 
 
-def _level(row: Row, report: RowReport, lang: Lang) -> list[Text]:
+def _level(row: Row, context: _Context, lang: Lang) -> list[Text]:
     indicator, goal, current, basis = row.indicator, row.goal, row.current, row.basis
     assert goal.value is not None
     texts: list[Text] = []
     if basis.target_count is not None and row.target_count is not None:
         texts.append(
-            _count_line("explain.target_count", row.target_count, goal.value, basis.target_count, row, report, lang)
+            _count_line("explain.target_count", row.target_count, goal.value, basis.target_count, row, context, lang)
         )
     if current is None:
-        texts.append(t("explain.no_observation", as_of=report.as_of))
+        texts.append(t("explain.no_observation", as_of=context.as_of))
         return texts
     target_text, value = value_text(goal.value, indicator, lang), value_text(current.value, indicator, lang)
     if row.met:
@@ -67,7 +78,7 @@ def _level(row: Row, report: RowReport, lang: Lang) -> list[Text]:
     if basis.current_count is not None and row.current_count is not None:
         texts.append(
             _count_line(
-                "explain.current_count", row.current_count, current.value, basis.current_count, row, report, lang
+                "explain.current_count", row.current_count, current.value, basis.current_count, row, context, lang
             )
         )
     texts += _shortfall(row, lang)
@@ -76,7 +87,7 @@ def _level(row: Row, report: RowReport, lang: Lang) -> list[Text]:
 
 
 def _count_line(
-    key: str, count: int, value: object, basis: CountBasis, row: Row, report: RowReport, lang: Lang
+    key: str, count: int, value: object, basis: CountBasis, row: Row, context: _Context, lang: Lang
 ) -> Text:
     indicator = row.indicator
     result = counted(count, indicator, lang)
@@ -104,7 +115,7 @@ def _count_line(
             exact=basis.exact,
             count=result,
             rounding=t(rounding),
-            base_name=report.base_name(indicator.base or "", lang),
+            base_name=context.names.base(indicator.base or "", lang),
             year=str(basis.base.year),
             kind=t(
                 f"base.how.{basis.base.kind}"
@@ -205,11 +216,11 @@ def _summed(row: Row, lang: Lang) -> Text:
     return t("explain.summed", terms=terms, achieved=counted(row.achieved, indicator, lang))
 
 
-def _total(row: Row, report: RowReport, lang: Lang) -> list[Text]:
+def _total(row: Row, context: _Context, lang: Lang) -> list[Text]:
     indicator, goal, basis = row.indicator, row.goal, row.basis
     assert goal.total is not None
     if row.current is None:
-        return [t("explain.no_flow", start=goal.start, deadline=goal.deadline, as_of=report.as_of)]
+        return [t("explain.no_flow", start=goal.start, deadline=goal.deadline, as_of=context.as_of)]
     texts = [_summed(row, lang)]
     texts.append(t("explain.percent", achieved=row.achieved, total=goal.total, percent=row.progress_percent))
     if row.met:
@@ -245,11 +256,11 @@ def _total(row: Row, report: RowReport, lang: Lang) -> list[Text]:
     return texts
 
 
-def _per_year(row: Row, report: RowReport, lang: Lang) -> list[Text]:
+def _per_year(row: Row, context: _Context, lang: Lang) -> list[Text]:
     goal = row.goal
     assert goal.per_year is not None
     if row.current is None:
-        return [t("explain.no_year", as_of=report.as_of)]
+        return [t("explain.no_year", as_of=context.as_of)]
     return [
         t("explain.year", year=str(row.current.date.year)),
         _summed(row, lang),

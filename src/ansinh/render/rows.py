@@ -1,18 +1,22 @@
 """The rows of ``gap`` and ``report`` as a table, JSON, CSV or Markdown.
 
-An output format is an enum member mapped to one renderer; a test checks that every member has
-one. Renderers only format: every figure comes from the engine's rows.
+Each format prints a row in two steps: ``piece`` turns an engine ``Row`` into its text (a JSON
+line, a CSV line, a Markdown line, table cells), and ``write`` puts the pieces of a whole report
+together with its headings and summary. The pieces are plain strings and tuples, so that a second
+process can compute and print half the rows of a national report (``ansinh.cli.rows``). An
+output format is an enum member mapped to one printer; a test checks that every member has one.
+Printers only format: every figure comes from the engine's rows.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TextIO
+from typing import NamedTuple, Protocol, TextIO
 
 from ansinh.engine.rows import SUMMARY_ORDER, Row, Status, Summary
 from ansinh.i18n import Lang
@@ -47,58 +51,126 @@ class GroupBy(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Names:
+    """What areas, plans and bases are called, in both languages."""
+
+    areas: dict[str, LocalText] = field(default_factory=dict)
+    plans: dict[str, LocalText] = field(default_factory=dict)
+    bases: dict[str, LocalText | str] = field(default_factory=dict)
+
+    def area(self, area: str, lang: Lang) -> str:
+        name = self.areas.get(area)
+        return name.get(lang) if name else area
+
+    def plan(self, plan: str, lang: Lang) -> str:
+        name = self.plans.get(plan)
+        return name.get(lang) if name else plan
+
+    def base(self, base: str, lang: Lang) -> str:
+        name = self.bases.get(base, base)
+        return name.get(lang) if isinstance(name, LocalText) else name
+
+
+class Printed(NamedTuple):
+    """A row as a format prints it, with what ordering, grouping and the summary need."""
+
+    plan: str
+    area: str
+    lead: str | None
+    status: Status
+    piece: object  # the format's text for the row
+    notes: str  # warnings for stderr, one per line ('' for none)
+
+
+@dataclass(frozen=True, slots=True)
 class RowReport:
-    """Rows ready to print: the date, the rows, how to group them and what to call things."""
+    """Printed rows ready to be written: the date, the title, how to group them, the names."""
 
     as_of: date
-    rows: list[Row]
     title: str
+    rows: list[Printed]
     group_by: GroupBy | None = None
-    area_names: dict[str, LocalText] = field(default_factory=dict)
-    base_names: dict[str, LocalText | str] = field(default_factory=dict)
+    names: Names = field(default_factory=Names)
 
     @property
     def summary(self) -> Summary:
-        return Summary.of(self.rows)
+        return Summary.of(row.status for row in self.rows)
 
-    def groups(self, lang: Lang) -> list[tuple[str, list[Row]]]:
-        """The rows in groups, each with its heading; one untitled group when not grouped."""
+    def groups(self, lang: Lang) -> list[tuple[str, list[Printed]]]:
+        """The rows in groups, each with its heading; one untitled group when not grouped.
+        The rows are already in the groups' order (``ordered``)."""
         if self.group_by is None:
             return [("", self.rows)]
-        grouped: dict[object, list[Row]] = {}
+        grouped: dict[object, list[Printed]] = {}
         for row in self.rows:
-            grouped.setdefault(self._key(row), []).append(row)
-        keys = list(grouped)
-        if self.group_by is GroupBy.STATUS:
-            keys.sort(key=lambda key: key.rank)  # type: ignore[attr-defined]
-        elif self.group_by is GroupBy.LEAD:
-            keys.sort(key=lambda key: (key is None, key or ""))  # type: ignore[operator]
-        return [(self._heading(key, grouped[key][0], lang), grouped[key]) for key in keys]
+            grouped.setdefault(_group_key(row, self.group_by), []).append(row)
+        return [(self._heading(key, rows[0], lang), rows) for key, rows in grouped.items()]
 
-    def _key(self, row: Row) -> object:
-        return {
-            GroupBy.PLAN: row.plan,
-            GroupBy.LEAD: row.lead,
-            GroupBy.AREA: row.area,
-            GroupBy.STATUS: row.status,
-        }[self.group_by]  # type: ignore[index]
-
-    def _heading(self, key: object, row: Row, lang: Lang) -> str:
+    def _heading(self, key: object, row: Printed, lang: Lang) -> str:
         if self.group_by is GroupBy.PLAN:
-            return f"{row.plan_name.get(lang)} ({row.plan})"
+            return f"{self.names.plan(row.plan, lang)} ({row.plan})"
         if self.group_by is GroupBy.AREA:
-            return self.area_name(row.area, lang)
+            return self.names.area(row.area, lang)
         if self.group_by is GroupBy.STATUS:
             return status_text(row.status, lang)
         return str(key) if key else t("report.no_lead").render(lang)
 
-    def area_name(self, area: str, lang: Lang) -> str:
-        name = self.area_names.get(area)
-        return name.get(lang) if name else area
 
-    def base_name(self, base: str, lang: Lang) -> str:
-        name = self.base_names.get(base, base)
-        return name.get(lang) if isinstance(name, LocalText) else name
+def _group_key(row: Printed, group_by: GroupBy) -> object:
+    if group_by is GroupBy.PLAN:
+        return row.plan
+    if group_by is GroupBy.LEAD:
+        return row.lead
+    if group_by is GroupBy.AREA:
+        return row.area
+    return row.status
+
+
+def ordered(rows: list[Printed], group_by: GroupBy | None) -> list[Printed]:
+    """Rows in the order their groups are shown, so that JSON and CSV list them as the table
+    does: plans and areas in order of first appearance, statuses best first, leads by name."""
+    if group_by is GroupBy.STATUS:
+        return sorted(rows, key=lambda row: row.status.rank)
+    if group_by is GroupBy.LEAD:
+        return sorted(rows, key=lambda row: (row.lead is None, row.lead or ""))
+    if group_by is GroupBy.AREA:
+        first_seen: dict[str, int] = {}
+        for row in rows:
+            first_seen.setdefault(row.area, len(first_seen))
+        return sorted(rows, key=lambda row: first_seen[row.area])
+    return rows
+
+
+class Printer(Protocol):
+    """One output format: a row's piece, and the whole report written from the pieces."""
+
+    def __init__(self, lang: Lang, names: Names) -> None: ...
+
+    def piece(self, row: Row) -> object: ...
+
+    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None: ...
+
+
+def printed(row: Row, printer: Printer, lang: Lang, *, notes: bool) -> Printed:
+    """A row with its piece and, if the format writes them to stderr, its warnings."""
+    return Printed(
+        row.plan, row.area, row.lead, row.status, printer.piece(row), warning_lines(row, lang) if notes else ""
+    )
+
+
+def warning_lines(row: Row, lang: Lang) -> str:
+    """A row's warnings, each naming the row it concerns, for stderr."""
+    if not row.warnings:
+        return ""
+    label = t("problems.warning").render(lang)
+    return "".join(
+        f"{label}: {row.plan} · {row.indicator.id} · {row.area}: [{warning.code}] {warning.text.render(lang)}\n"
+        for warning in row.warnings
+    )
+
+
+def write_notes(report: RowReport, err: TextIO) -> None:
+    err.write("".join(row.notes for row in report.rows))
 
 
 # --- JSON (SPEC section 6) -------------------------------------------------------------------
@@ -157,31 +229,52 @@ def summary_json(summary: Summary) -> dict[str, int]:
     return {"total": summary.total, **{status.value: summary.counts[status] for status in SUMMARY_ORDER}}
 
 
-def render_json(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> None:
+class JsonPrinter:
     """The document of SPEC section 6, one row to a line: readable, and quick to write for the
-    ninety thousand rows of a national report."""
-    out.write(f'{{"as_of": "{report.as_of.isoformat()}", "rows": [')
-    for index, row in enumerate(report.rows):
-        out.write(("," if index else "") + "\n  " + dumps_line(row_json(row, lang)))
-    out.write(("\n" if report.rows else "") + '], "summary": ' + dumps_line(summary_json(report.summary)) + "}\n")
+    ninety thousand rows of a national report. Warnings are in the rows."""
+
+    notes = False
+
+    def __init__(self, lang: Lang, names: Names) -> None:
+        self.lang = lang
+
+    def piece(self, row: Row) -> str:
+        return dumps_line(row_json(row, self.lang))
+
+    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
+        out.write(f'{{"as_of": "{report.as_of.isoformat()}", "rows": [')
+        if report.rows:
+            out.write("\n  " + ",\n  ".join(row.piece for row in report.rows) + "\n")  # type: ignore[misc]
+        out.write('], "summary": ' + dumps_line(summary_json(report.summary)) + "}\n")
 
 
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-def render_csv(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> None:
+class CsvPrinter:
     """One line per row with the JSON's keys, nested ones dotted (``target.count``); numbers as
-    in JSON, so that scripts read them the same way in both languages."""
-    writer = csv.writer(out, lineterminator="\n")
-    header: list[str] | None = None
-    for row in report.rows:
-        flat = _flatten(row_json(row, lang))
-        if header is None:
-            header = list(flat)
-            writer.writerow(header)
-        writer.writerow([_csv_cell(flat[key]) for key in header])
-    if header is None:
-        writer.writerow(_flatten_keys())
+    in JSON, so that scripts read them the same way in both languages. Warnings are a column."""
+
+    notes = False
+
+    def __init__(self, lang: Lang, names: Names) -> None:
+        self.lang = lang
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+
+    def piece(self, row: Row) -> str:
+        flat = _flatten(row_json(row, self.lang))
+        return self._line([_csv_cell(value) for value in flat.values()])
+
+    def _line(self, cells: list[str]) -> str:
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerow(cells)
+        return self.buffer.getvalue()
+
+    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
+        out.write(self._line(CSV_KEYS))
+        out.write("".join(row.piece for row in report.rows))  # type: ignore[misc]
 
 
 def _flatten(document: dict[str, object], prefix: str = "") -> dict[str, object]:
@@ -206,6 +299,7 @@ _NESTED = {
 
 
 def _flatten_keys() -> list[str]:
+    """The CSV's columns: the keys of ``row_json``, nested ones dotted."""
     keys = ["plan", "indicator", "name", "area", "lead", "unit", "better", "kind", "counts"]
     for nested, names in _NESTED.items():
         keys += [f"{nested}.{name}" for name in names]
@@ -239,6 +333,9 @@ def _csv_cell(value: object) -> str:
     return f"{value:f}" if isinstance(value, Decimal) else str(value)
 
 
+CSV_KEYS = _flatten_keys()
+
+
 # --- cells shared by the table and Markdown ----------------------------------------------------
 
 COLUMNS = (
@@ -258,7 +355,7 @@ NUMERIC = {"baseline", "current", "gap", "per_year", "shortfall", "shortfall_per
 _DASH = "—"
 
 
-def cells(row: Row, lang: Lang, report: RowReport) -> dict[str, str]:
+def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
     """A row's figures as text with units, in the reader's language. (Run for every row of a
     national report: the messages' templates are filled in directly.)"""
     indicator, goal, current = row.indicator, row.goal, row.current
@@ -283,7 +380,7 @@ def cells(row: Row, lang: Lang, report: RowReport) -> dict[str, str]:
         else _DASH
     )
     return {
-        "area": report.area_name(row.area, lang),
+        "area": names.area(row.area, lang),
         "indicator": indicator.name.get(lang),
         "baseline": baseline,
         "target": target,
@@ -338,34 +435,35 @@ def summary_text(summary: Summary, lang: Lang) -> str:
     return f"{head} · " + " · ".join(parts)
 
 
-def write_warnings(report: RowReport, lang: Lang, err: TextIO) -> None:
-    """Row warnings go to stderr, each with the row it concerns."""
-    for row in report.rows:
-        for warning in row.warnings:
-            err.write(
-                f"{t('problems.warning').render(lang)}: {row.plan} · {row.indicator.id} · {row.area}: "
-                f"[{warning.code}] {warning.text.render(lang)}\n"
-            )
-
-
 # --- Markdown ----------------------------------------------------------------------------------
 
 
-def render_markdown(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> None:
-    headers = [t(f"heading.{column}").render(lang) for column in COLUMNS]
-    lines = [f"## {report.title}", ""]
-    for heading, rows in report.groups(lang):
-        if heading:
-            lines += [f"### {_md(heading)}", ""]
-        lines.append("| " + " | ".join(headers) + " |")
-        lines.append("| " + " | ".join("---:" if column in NUMERIC else "---" for column in COLUMNS) + " |")
-        for row in rows:
-            values = cells(row, lang, report)
-            lines.append("| " + " | ".join(_md(values[column]) for column in COLUMNS) + " |")
-        lines.append("")
-    lines.append(summary_text(report.summary, lang))
-    out.write("\n".join(lines) + "\n")
-    write_warnings(report, lang, err)
+class MarkdownPrinter:
+    """A Markdown table per group, then the summary; warnings on stderr."""
+
+    notes = True
+
+    def __init__(self, lang: Lang, names: Names) -> None:
+        self.lang = lang
+        self.names = names
+
+    def piece(self, row: Row) -> str:
+        values = cells(row, self.lang, self.names)
+        return "| " + " | ".join(_md(values[column]) for column in COLUMNS) + " |"
+
+    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
+        headers = [t(f"heading.{column}").render(self.lang) for column in COLUMNS]
+        lines = [f"## {report.title}", ""]
+        for heading, rows in report.groups(self.lang):
+            if heading:
+                lines += [f"### {_md(heading)}", ""]
+            lines.append("| " + " | ".join(headers) + " |")
+            lines.append("| " + " | ".join("---:" if column in NUMERIC else "---" for column in COLUMNS) + " |")
+            lines.extend(row.piece for row in rows)  # type: ignore[misc]
+            lines.append("")
+        lines.append(summary_text(report.summary, self.lang))
+        out.write("\n".join(lines) + "\n")
+        write_notes(report, err)
 
 
 def _md(text: str) -> str:
@@ -386,34 +484,45 @@ TABLE_COLUMNS = (
 )
 
 
-def render_table(report: RowReport, lang: Lang, out: TextIO, err: TextIO) -> None:
+class TablePrinter:
     """A table per group: numbers right-aligned with their units, figures paired in two-line
-    cells to fit a terminal, statuses in words and colour with a bar of progress."""
-    output = Output.to(out)
-    output.line(report.title, "bold")
-    columns = [
-        Column("\n".join(t(f"heading.{key}").render(lang) for key in (first, second) if key), right=numeric)
-        for first, second, numeric in TABLE_COLUMNS
-    ]
-    columns.append(Column(t("heading.status").render(lang) + "\n" + t("heading.progress").render(lang), foldable=False))
-    for heading, rows in report.groups(lang):
-        if heading:
-            output.line(heading, "bold")
-        drawn = []
-        for row in rows:
-            values = cells(row, lang, report)
-            line = []
-            for first, second, _numeric in TABLE_COLUMNS:
-                if second is not None and values[second] != _DASH:
-                    line.append(Cell(f"{values[first]}\n{values[second]}", ("", "dim")))
-                else:
-                    line.append(Cell(values[first]))
-            style = STATUS_STYLES[row.status]
-            line.append(Cell(f"{values['status']}\n{_bar(row)} {values['progress']}", (style, style)))
-            drawn.append(line)
-        draw(output, columns, drawn, lines=True)
-    output.line(summary_text(report.summary, lang))
-    write_warnings(report, lang, err)
+    cells to fit a terminal, statuses in words and colour with a bar of progress; warnings on
+    stderr."""
+
+    notes = True
+
+    def __init__(self, lang: Lang, names: Names) -> None:
+        self.lang = lang
+        self.names = names
+
+    def piece(self, row: Row) -> tuple[Cell, ...]:
+        values = cells(row, self.lang, self.names)
+        line: list[Cell] = []
+        for first, second, _numeric in TABLE_COLUMNS:
+            if second is not None and values[second] != _DASH:
+                line.append((f"{values[first]}\n{values[second]}", ("", "dim")))
+            else:
+                line.append((values[first], ()))
+        style = STATUS_STYLES[row.status]
+        line.append((f"{values['status']}\n{_bar(row)} {values['progress']}", (style, style)))
+        return tuple(line)
+
+    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
+        lang = self.lang
+        output = Output.to(out)
+        output.line(report.title, "bold")
+        columns = [
+            Column("\n".join(t(f"heading.{key}").render(lang) for key in (first, second) if key), right=numeric)
+            for first, second, numeric in TABLE_COLUMNS
+        ]
+        heading = t("heading.status").render(lang) + "\n" + t("heading.progress").render(lang)
+        columns.append(Column(heading, foldable=False))
+        for title, rows in report.groups(lang):
+            if title:
+                output.line(title, "bold")
+            draw(output, columns, [row.piece for row in rows], lines=True)  # type: ignore[misc]
+        output.line(summary_text(report.summary, lang))
+        write_notes(report, err)
 
 
 def _bar(row: Row) -> str:
@@ -424,10 +533,9 @@ def _bar(row: Row) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-Renderer = Callable[[RowReport, Lang, TextIO, TextIO], None]
-RENDERERS: dict[RowFormat, Renderer] = {
-    RowFormat.TABLE: render_table,
-    RowFormat.JSON: render_json,
-    RowFormat.CSV: render_csv,
-    RowFormat.MARKDOWN: render_markdown,
+PRINTERS: dict[RowFormat, type[Printer]] = {
+    RowFormat.TABLE: TablePrinter,
+    RowFormat.JSON: JsonPrinter,
+    RowFormat.CSV: CsvPrinter,
+    RowFormat.MARKDOWN: MarkdownPrinter,
 }
