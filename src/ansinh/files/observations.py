@@ -75,6 +75,7 @@ class ObservationReader:
         self.count: list[str] = []
         self.row = array("l")
         self._next_row = 0
+        self._comma_files: set[str] = set()  # files written with decimal commas, as in 27,5
         # Known good ids, canonical from the start: then a block's columns map in one pass.
         for indicator_id in indicators:
             self._canonical(indicator_id)
@@ -84,11 +85,17 @@ class ObservationReader:
     # --- one file ---------------------------------------------------------------------------
 
     def read(self, file: str, path: Path) -> None:
-        """Read one file, streamed: a national file is hundreds of megabytes."""
+        """Read one file, streamed: a national file is hundreds of megabytes. A file that turns
+        out not to be UTF-8 part-way is left out whole, as every other file is."""
+        kept, problems = len(self.indicator), len(self.problems)
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
                 self._read(file, handle)
         except UnicodeDecodeError as error:
+            for column in (self.indicator, self.area, self.period, self.value, self.count, self.row):
+                del column[kept:]
+            del self.problems[problems:]
+            self.columns_of.pop(file, None)
             self.problems.append(self._not_utf8(file, path, error))
         except OSError as error:
             self.problems.append(unreadable(file, error))
@@ -108,6 +115,8 @@ class ObservationReader:
             return
         table, reader, width = opened
         self.columns_of[file] = table.columns
+        if table.decimal_comma:
+            self._comma_files.add(file)
         first_row, local, block = self._next_row, 0, []
         pending: list[Problem] = []  # their "line" is the row's number in the file, until known
         try:
@@ -120,7 +129,7 @@ class ObservationReader:
                 block = []
         except csv.Error as error:
             self.problems.append(Problem("csv-syntax", t("csv.syntax", detail=str(error)), file, reader.line_num, 1))
-        finally:  # also when the file turns out not to be UTF-8 half-way: keep what was read
+        finally:  # rows up to a csv error stay; ``read`` drops them all if the file is not UTF-8
             if block:
                 self._block(table, block, first_row + local, width, pending)
                 local += len(block)
@@ -146,8 +155,12 @@ class ObservationReader:
         values = list(map(itemgetter(position["value"]), rows))
         counts = list(map(itemgetter(position["count"]), rows)) if "count" in position else [""] * len(rows)
         if table.decimal_comma:
-            if _GROUPED.search("\n".join(values)):
+            joined = "\n".join(values)
+            if _GROUPED.search(joined):
                 doubtful.update(index for index, value in enumerate(values) if _GROUPED.search(value))
+            if "." in joined:  # a point in a file of commas: read as written, row by row
+                doubtful.update(index for index, value in enumerate(values) if "." in value)
+            # Every point now stands for a comma of the file: _series_row_by_row writes it back.
             values = list(map(_TO_POINT, values))
         if not _PLAIN_VALUES.fullmatch("\n".join(values)):
             doubtful.update(index for index, value in enumerate(values) if not _PLAIN_VALUE.fullmatch(value))
@@ -290,7 +303,8 @@ class ObservationReader:
         for period, value, count, row in zip(periods, values, counts, rows, strict=True):
             file, line = self.locations(row)
             number = Observation(indicator.id, area, period, Decimal(value), int(count) if count else None, file, line)
-            problem = value_problem_of(indicator, number.value, value)
+            written = value.replace(".", ",") if file in self._comma_files else value  # as the file has it
+            problem = value_problem_of(indicator, number.value, written)
             if problem is not None:
                 self.problems.append(Problem(problem[0], problem[1], file, line, None, "value"))
             else:

@@ -21,9 +21,9 @@ from typing import Any
 import yaml
 
 from ansinh.files.limits import LIMITS, Limits
+from ansinh.files.yaml_simple import places_simple, read_simple, resolve_plain
 from ansinh.i18n import Text, t
-from ansinh.numbers import PlainNumber
-from ansinh.problems import Problem
+from ansinh.problems import Path, Problem
 
 try:  # libyaml's parser is many times faster; PyYAML's pure-Python one reads the same events.
     from yaml import CSafeLoader as _EventLoader
@@ -35,11 +35,6 @@ except ImportError:  # pragma: no cover - wheels ship libyaml
         return _EventLoader(text)
 
 
-_NULLS = frozenset({"", "~", "null"})
-_BOOLS = {"true": True, "false": False}
-# Numbers as JSON writes them; other spellings (+5, .5, 0x1F) stay text.
-_NUMBER_START = frozenset("-0123456789")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _STR_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
 _FLOW_BRACKETS = re.compile(r"[\[\]{}]")
 _MERGE = "<<"
@@ -55,9 +50,6 @@ class YamlDocument:
     readable: bool = True  # False when the text could not be read as YAML at all
     # For lists validated with some items left out: the original index of each item kept.
     kept: dict[str, list[int]] = field(default_factory=dict)
-
-
-Path = tuple[str | int, ...]
 
 
 class Positions:
@@ -79,9 +71,13 @@ class Positions:
         return self._values.get((), (1, 1))
 
 
-def locate_paths(text: str, paths: list[Path], at_keys: list[Path] | None = None) -> Positions:
+def locate_paths(text: str, paths: list[Path], at_keys: list[Path] | None = None, *, quick: bool = True) -> Positions:
     """The positions of ``paths`` (and of the keys of ``at_keys``) in a text that the locating
-    reader has read, found in one pass over libyaml's events that builds no values."""
+    reader has read, found in one pass over libyaml's events that builds no values — or by the
+    quick reader, for a text in its subset."""
+    simple = places_simple(text, LIMITS.yaml_depth) if quick else None
+    if simple is not None:
+        return Positions(*simple)
     trie: dict[Any, Any] = {}
     for path in [*paths, *(at_keys or [])]:
         node = trie
@@ -161,9 +157,14 @@ class _Stop(Exception):
     """Reading cannot go on; the problem has been recorded."""
 
 
-def read_yaml_text(text: str, file: str, limits: Limits = LIMITS) -> YamlDocument:
-    """Build the values of a one-document YAML text, or the problems that prevent it."""
+def read_yaml_text(text: str, file: str, limits: Limits = LIMITS, *, quick: bool = True) -> YamlDocument:
+    """Build the values of a one-document YAML text, or the problems that prevent it. With
+    ``quick`` a text in the quick reader's subset is read by it (the tests compare both ways)."""
     document = YamlDocument(file)
+    simple = read_simple(text, limits.yaml_depth) if quick else None
+    if simple is not None:  # the usual file, read quickly into the same values
+        document.data = simple
+        return document
     depth_line = _excessive_flow_depth(text, limits.yaml_depth)
     if depth_line is not None:
         document.problems.append(
@@ -283,7 +284,7 @@ class _Builder:
 
     def run(self, text: str) -> None:
         parser = _EventParser(text)
-        get, stack, resolve, depth = parser.get_event, self.stack, _resolve_plain, self.limits.yaml_depth
+        get, stack, resolve, depth = parser.get_event, self.stack, resolve_plain, self.limits.yaml_depth
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -431,14 +432,3 @@ def _apply_merges(frame: list[Any]) -> None:
 
 def _dotted(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
-
-
-def _resolve_plain(text: str) -> Any:
-    """A plain scalar: null, a boolean, a number kept as its text, or text."""
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
-    if text[0] in _NUMBER_START and _NUMBER.fullmatch(text):
-        return PlainNumber(text)
-    return text

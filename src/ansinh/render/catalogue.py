@@ -7,7 +7,7 @@ from typing import TextIO
 
 from ansinh.i18n import Lang
 from ansinh.project import Project
-from ansinh.render.table import Column, Output, draw
+from ansinh.render.table import Column, Output, cell, draw
 from ansinh.text import t
 
 Record = dict[str, object]
@@ -61,5 +61,5 @@ def render_records(kind: str, records: list[Record], lang: Lang, stream: TextIO,
     output.line(t(f"list.{kind}").render(lang), "bold")
     names = list(records[0]) if records else ["id"]
     columns = [Column(t(f"column.{name}").render(lang), right=name == "targets") for name in names]
-    rows = [["" if record[name] is None else str(record[name]) for name in names] for record in records]
+    rows = [[cell("" if record[name] is None else str(record[name])) for name in names] for record in records]
     draw(output, columns, rows)

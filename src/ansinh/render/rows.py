@@ -32,7 +32,7 @@ from ansinh.render.figures import (
 )
 from ansinh.render.json_out import dumps_line, iso
 from ansinh.render.json_out import number as json_number
-from ansinh.render.table import Cell, Column, Output, draw
+from ansinh.render.table import Cell, Column, Output, draw, write_joined
 from ansinh.text import LocalText, t, template
 
 
@@ -244,7 +244,9 @@ class JsonPrinter:
     def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
         out.write(f'{{"as_of": "{report.as_of.isoformat()}", "rows": [')
         if report.rows:
-            out.write("\n  " + ",\n  ".join(row.piece for row in report.rows) + "\n")  # type: ignore[misc]
+            out.write("\n  ")
+            write_joined(out, ",\n  ", [row.piece for row in report.rows])  # type: ignore[misc]
+            out.write("\n")
         out.write('], "summary": ' + dumps_line(summary_json(report.summary)) + "}\n")
 
 
@@ -274,7 +276,7 @@ class CsvPrinter:
 
     def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
         out.write(self._line(CSV_KEYS))
-        out.write("".join(row.piece for row in report.rows))  # type: ignore[misc]
+        write_joined(out, "", [row.piece for row in report.rows])  # type: ignore[misc]
 
 
 def _flatten(document: dict[str, object], prefix: str = "") -> dict[str, object]:
@@ -497,14 +499,16 @@ class TablePrinter:
 
     def piece(self, row: Row) -> tuple[Cell, ...]:
         values = cells(row, self.lang, self.names)
+        # Every cell has two lines, the second empty where there is nothing to pair: rows of one
+        # height draw quickly (``ansinh.render.table``).
         line: list[Cell] = []
         for first, second, _numeric in TABLE_COLUMNS:
             if second is not None and values[second] != _DASH:
-                line.append((f"{values[first]}\n{values[second]}", ("", "dim")))
+                line.append(((values[first], values[second]), ("", "dim")))
             else:
-                line.append((values[first], ()))
+                line.append(((values[first], ""), ()))
         style = STATUS_STYLES[row.status]
-        line.append((f"{values['status']}\n{_bar(row)} {values['progress']}", (style, style)))
+        line.append(((values["status"], f"{_bar(row)} {values['progress']}"), (style, style)))
         return tuple(line)
 
     def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
