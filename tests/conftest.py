@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +32,16 @@ class Run:
         return json.loads(self.stdout)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Commands the tests start keep their cache apart from the user's (tests/test_cache.py
+    tests the cache itself)."""
+    os.environ["ANSINH_CACHE_DIR"] = tempfile.mkdtemp(prefix="ansinh-test-cache-")
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Run:
-    """Run ``ansinh`` in-process; an unexpected exception fails the test instead of hiding."""
-    environment = {"ANSINH_LANG": "en", "GITHUB_ACTIONS": "", "ANSINH_ROOT": ""}
+    """Run ``ansinh`` in-process, without the cache (which a command writes as it exits); an
+    unexpected exception fails the test instead of hiding."""
+    environment = {"ANSINH_LANG": "en", "GITHUB_ACTIONS": "", "ANSINH_ROOT": "", "ANSINH_NO_CACHE": "1"}
     environment.update(env or {})
     result = CliRunner().invoke(app, list(args), env=environment, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)

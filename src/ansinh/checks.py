@@ -15,13 +15,12 @@ from typing import TypeVar
 
 from ansinh.bases import BaseTable
 from ansinh.consistency import count_rate_mismatch, extrapolated_base
-from ansinh.files.located import suggest
 from ansinh.files.rows import value_problem_of
 from ansinh.models import Area, BaseSeries, Indicator, Plan, PlanTarget
 from ansinh.periods import Period
 from ansinh.problems import Findings, LineOf, Path, Problem
 from ansinh.project import ObservationStore, Series
-from ansinh.text import Text, t
+from ansinh.text import Text, suggest, t
 
 T = TypeVar("T")
 

@@ -1,10 +1,10 @@
 """Work done in a second process, side by side with the first.
 
-Reading a national root is two large jobs that do not depend on each other: thousands of plan
-files, and millions of observation rows. Python runs one of them at a time in a process; a
-forked child takes the first while the parent reads the second, on the machine's second core.
-The child inherits everything loaded so far (the catalogue, areas and bases the plans are checked
-against) and hands back its result through a temporary file, pickled.
+Reading a national root is two large jobs that do not depend on each other — thousands of plan
+files and millions of observation rows — and so is computing the rows of its report. Python runs
+one job at a time in a process; a forked child takes one while the parent does the other, on the
+machine's second core. The child inherits everything loaded so far, and streams its result back
+pickled through a pipe, which the parent reads as it is written.
 
 Where ``fork`` does not exist (Windows), or ``ANSINH_WORKERS=1`` asks for one process, the work is
 simply done in this one, in order.
@@ -15,12 +15,14 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+_BUFFER = 1 << 20
+_unreaped: list[int] = []  # children that had not quite exited when their result was read
 
 
 def available() -> bool:
@@ -35,38 +37,54 @@ class Pending(Generic[T]):
         self._done = False
         self._value: T | None = None
         self._pid = 0
-        self._path = ""
+        self._reader = -1
         if not (parallel and available()):
             self._value, self._done = work(), True
             return
-        handle, self._path = tempfile.mkstemp(prefix="ansinh-", suffix=".pickle")
+        _reap()
+        reader, writer = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
         pid = os.fork()
-        if pid == 0:  # the child: do the work, leave the result, and go without cleanup
+        if pid == 0:  # the child: do the work, send the result, and go without cleanup
+            os.close(reader)
             status = 0
             try:
-                with os.fdopen(handle, "wb") as stream:
+                with os.fdopen(writer, "wb", buffering=_BUFFER) as stream:
                     try:
-                        pickle.dump((True, work()), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                        outcome: tuple[bool, object] = (True, work())
                     except BaseException:  # noqa: BLE001 - reported in the parent, which decides
-                        pickle.dump((False, traceback.format_exc()), stream, protocol=pickle.HIGHEST_PROTOCOL)
-                        status = 1
+                        outcome, status = (False, traceback.format_exc()), 1
+                    pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
             finally:
                 os._exit(status)
-        os.close(handle)
-        self._pid = pid
+        os.close(writer)
+        self._pid, self._reader = pid, reader
 
     def result(self) -> T:
         if not self._done:
             try:
-                os.waitpid(self._pid, 0)
-                with open(self._path, "rb") as stream:
+                with os.fdopen(self._reader, "rb", buffering=_BUFFER) as stream:
                     succeeded, value = pickle.load(stream)
+            except (EOFError, pickle.UnpicklingError) as error:
+                succeeded, value = False, f"the second process ended without a result ({error})"
             finally:
-                os.unlink(self._path)
+                # Its memory is freed on exit, which takes a moment for a large one: reaped later.
+                if os.waitpid(self._pid, os.WNOHANG) == (0, 0):
+                    _unreaped.append(self._pid)
             if not succeeded:
                 raise WorkerError(value)
             self._value, self._done = value, True
         return self._value  # type: ignore[return-value]
+
+
+def _reap() -> None:
+    for pid in list(_unreaped):
+        try:
+            if os.waitpid(pid, os.WNOHANG) != (0, 0):
+                _unreaped.remove(pid)
+        except ChildProcessError:
+            _unreaped.remove(pid)
 
 
 class WorkerError(RuntimeError):

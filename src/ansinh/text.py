@@ -62,3 +62,14 @@ _fixed = template  # a message without arguments is its template
 def t(key: str, /, **args: object) -> Text:
     """Build a ``Text``; the key must exist in the catalogue (checked by the tests)."""
     return Text(key, tuple(args.items()))
+
+
+def suggest(word: str, known: list[str]) -> str | None:
+    """The known word closest to a misspelt one, if any is close."""
+    import difflib
+
+    lowered = {candidate.lower(): candidate for candidate in known}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[matches[0]] if matches else None

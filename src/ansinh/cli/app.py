@@ -279,7 +279,12 @@ def run() -> None:
     # a national root) to find almost nothing. Reference counting still frees what is dropped.
     gc.disable()
     try:
-        app()
+        try:
+            app()
+        finally:
+            cache = sys.modules.get("ansinh.files.cache")
+            if cache is not None:  # the answer is out: keep what was read for the next command
+                cache.write_pending()
     except KeyboardInterrupt:
         sys.stderr.write("ansinh: interrupted\n")
         sys.exit(130)

@@ -52,7 +52,7 @@ def fail(error: UsageError, lang: Lang) -> NoReturn:
 def settings(ctx: typer.Context, root: Path | None, lang: Language | None) -> tuple[Path, Lang]:
     """The project folder and language, from the command's options, else the global ones,
     else the environment (SPEC sections 1 and 5)."""
-    from ansinh.files.loader import RootError, find_root
+    from ansinh.files.listing import RootError, find_root
     from ansinh.i18n import LanguageError, resolve_lang
 
     parent = ctx.find_root().params if ctx.parent is not None else {}
@@ -70,10 +70,10 @@ def settings(ctx: typer.Context, root: Path | None, lang: Language | None) -> tu
 
 def load_checked(root: Path, lang: Lang) -> Project:
     """The project, or its errors on stderr and exit 1: no figure is computed from broken files."""
-    from ansinh.files.loader import load_project
+    from ansinh.files import cache
     from ansinh.render.problems import render_text
 
-    project = load_project(root)
+    project = cache.load(root)
     if project.errors:
         render_text(project.errors, len(project.files), lang, sys.stderr)
         raise typer.Exit(ExitCode.FILE_ERRORS)

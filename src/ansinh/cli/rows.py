@@ -9,7 +9,6 @@ from datetime import date
 from ansinh.cli.common import ExitCode, UsageError
 from ansinh.engine import compute_row, compute_rows, targets_of
 from ansinh.engine.rows import Status
-from ansinh.files.located import suggest
 from ansinh.i18n import Lang
 from ansinh.models import Plan, PlanTarget
 from ansinh.parallel import Pending
@@ -17,7 +16,7 @@ from ansinh.periods import Period, PeriodError
 from ansinh.project import Project
 from ansinh.render.explain import render_explanations
 from ansinh.render.rows import PRINTERS, GroupBy, Names, Printed, Printer, RowFormat, RowReport, ordered, printed
-from ansinh.text import t
+from ansinh.text import suggest, t
 
 
 def as_of_date(period: str | None) -> date:

@@ -13,10 +13,10 @@ from ansinh.text import t
 
 
 def run(root: Path, lang: Lang, paths: list[Path], strict: bool, output: ProblemFormat | None) -> int:
-    from ansinh.files.loader import load_project
+    from ansinh.files import cache
 
     selected = [_inside(root, path) for path in paths]
-    project = load_project(root)
+    project = cache.load(root)
     problems = project.problems
     files = project.files
     if selected:

@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ansinh.files.located import suggest
 from ansinh.problems import Problem
-from ansinh.text import t
+from ansinh.text import suggest, t
 
 # Excel's own limit on a cell is 32,767 characters; a source note is never longer.
 csv.field_size_limit(1 << 20)

@@ -7,8 +7,6 @@ the bases, then the plans (checked against all three), then the observations.
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from ansinh.checks import (
 from ansinh.files.access import not_utf8, unreadable
 from ansinh.files.csv_reader import CsvTable, read_csv_text
 from ansinh.files.limits import LIMITS, Limits
+from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, project_files
 from ansinh.files.located import validate_document
 from ansinh.files.observations import ObservationReader
 from ansinh.files.rows import BASE_COLUMNS, base_figures_from
@@ -35,52 +34,6 @@ from ansinh.parallel import Pending
 from ansinh.problems import Finding, Findings, Problem
 from ansinh.project import ObservationStore, Project
 from ansinh.text import t
-
-INDICATORS_FILE = "targets/indicators.yaml"
-AREAS_FILE = "targets/areas.yaml"
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class RootError(Exception):
-    """No project folder could be found; the message says where ansinh looked."""
-
-
-def find_root(option: str | None, cwd: Path, environ: Mapping[str, str] | None = None) -> Path:
-    """``--root``, else ``ANSINH_ROOT``, else the nearest folder upwards holding ``targets/``."""
-    env = os.environ if environ is None else environ
-    for chosen, origin in ((option, "--root"), (env.get("ANSINH_ROOT"), "ANSINH_ROOT")):
-        if chosen:
-            root = Path(chosen).expanduser()
-            if not (root / "targets").is_dir():
-                raise RootError(f"{origin} {chosen}: no targets/ folder there")
-            return root.resolve()
-    for folder in (cwd, *cwd.parents):
-        if (folder / "targets").is_dir():
-            return folder
-    raise RootError(f"no project folder: no targets/ in {cwd} or above (use --root DIR or ANSINH_ROOT)")
-
-
-def project_files(root: Path) -> tuple[list[str], list[str], list[str]]:
-    """The plan, observation and base files of a root, as root-relative POSIX paths."""
-    plans = _listed(root / "targets", YAML_SUFFIXES, exclude={INDICATORS_FILE, AREAS_FILE}, root=root)
-    observations = _listed(root / "data", (".csv",), exclude=set(), root=root)
-    bases = _listed(root / "data" / "bases", (".csv",), exclude=set(), root=root)
-    return plans, observations, bases
-
-
-def _listed(folder: Path, suffixes: tuple[str, ...], exclude: set[str], root: Path) -> list[str]:
-    if not folder.is_dir():
-        return []
-    names = []
-    for entry in sorted(folder.iterdir()):
-        # Skip editors' and office suites' lock and backup files (.~lock.x.csv#, ~$x.csv).
-        if entry.name.startswith((".", "~")) or not entry.is_file():
-            continue
-        if entry.suffix.lower() in suffixes:
-            relative = entry.relative_to(root).as_posix()
-            if relative not in exclude:
-                names.append(relative)
-    return names
 
 
 def load_project(root: Path, limits: Limits = LIMITS) -> Project:

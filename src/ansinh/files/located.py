@@ -7,7 +7,6 @@ field, the field that was probably meant.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, NotRequired, Required, Union
@@ -20,7 +19,7 @@ from typing_extensions import is_typeddict
 from ansinh.files.schema import SCHEMAS, FileKind, adapter
 from ansinh.files.yaml_reader import YamlDocument
 from ansinh.problems import Findings
-from ansinh.text import Text, t
+from ansinh.text import Text, suggest, t
 
 # Lists whose items are validated one by one when the whole fails, so that one bad item does not
 # hide the others (nor make every reference to them an error).
@@ -97,15 +96,6 @@ def _describe(detail: ErrorDetails, loc: tuple[str | int, ...], schema: Any) -> 
     if kind in ("string_type", "string_sub_type"):
         return "wrong-type", t("type.text_field", field=name)
     return "wrong-type", t("type.other", field=name, detail=detail["msg"])
-
-
-def suggest(word: str, known: list[str]) -> str | None:
-    """The known word closest to a misspelt one, if any is close."""
-    lowered = {candidate.lower(): candidate for candidate in known}
-    if word.lower() in lowered:
-        return lowered[word.lower()]
-    matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[matches[0]] if matches else None
 
 
 # --- reading the schemas: which fields a TypedDict has, and what they are -------------------

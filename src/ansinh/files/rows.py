@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ansinh.files.csv_reader import CsvTable
-from ansinh.files.located import suggest
 from ansinh.models import BASE_KINDS, BaseFigure, Indicator, Observation
 from ansinh.numbers import NumberError, could_be_grouped, grouped_text, is_whole, parse_decimal
 from ansinh.periods import FIRST_YEAR, LAST_YEAR, Period, PeriodError
 from ansinh.problems import Problem
-from ansinh.text import Text, t
+from ansinh.text import Text, suggest, t
 
 OBSERVATION_COLUMNS = (("indicator", "area", "period", "value"), ("count", "source", "note"))
 BASE_COLUMNS = (("area", "base", "year", "value"), ("kind", "source", "note"))
