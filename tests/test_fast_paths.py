@@ -388,7 +388,9 @@ def generated_root(destination: Path, scale: float = 0.01) -> Path:
     return destination
 
 
-def _straightforward_observations(root: Path, limits: Any, files: list[str], context: CheckContext) -> Any:
+def _straightforward_observations(
+    root: Path, limits: Any, files: list[str], context: CheckContext, progress: Any
+) -> Any:
     """The loader's job, done the straightforward way: each file read whole, then row by row."""
     reader = ansinh.files.loader._Reader(root, limits, Project(root))
     texts = {file: text for file in files if (text := reader.text(file, limits.csv_bytes, required=False)) is not None}

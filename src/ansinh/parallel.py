@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import sys
 import traceback
 from collections.abc import Callable
@@ -61,8 +62,12 @@ class Pending(Generic[T]):
         os.close(writer)
         self._pid, self._reader = pid, reader
 
-    def result(self) -> T:
+    def result(self, waiting: Callable[[], None] | None = None) -> T:
+        """The result, once there is one; ``waiting`` is called every tenth of a second until."""
         if not self._done:
+            if waiting is not None:
+                while not select.select([self._reader], [], [], 0.1)[0]:
+                    waiting()
             try:
                 with os.fdopen(self._reader, "rb", buffering=_BUFFER) as stream:
                     succeeded, value = pickle.load(stream)

@@ -72,8 +72,13 @@ def load_checked(root: Path, lang: Lang) -> Project:
     """The project, or its errors on stderr and exit 1: no figure is computed from broken files."""
     from ansinh.files import cache
     from ansinh.render.problems import render_text
+    from ansinh.render.progress import LoadProgress
 
-    project = cache.load(root)
+    progress = LoadProgress(lang)
+    try:
+        project = cache.load(root, progress=progress)
+    finally:
+        progress.close()
     if project.errors:
         render_text(project.errors, len(project.files), lang, sys.stderr)
         raise typer.Exit(ExitCode.FILE_ERRORS)

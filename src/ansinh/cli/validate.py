@@ -14,9 +14,14 @@ from ansinh.text import t
 
 def run(root: Path, lang: Lang, paths: list[Path], strict: bool, output: ProblemFormat | None) -> int:
     from ansinh.files import cache
+    from ansinh.render.progress import LoadProgress
 
     selected = [_inside(root, path) for path in paths]
-    project = cache.load(root)
+    progress = LoadProgress(lang)
+    try:
+        project = cache.load(root, progress=progress)
+    finally:
+        progress.close()
     problems = project.problems
     files = project.files
     if selected:

@@ -28,11 +28,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ansinh import __version__
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, project_files
 from ansinh.project import Project
+
+if TYPE_CHECKING:
+    from ansinh.files.loader import Progress
 
 _KEY_BYTES = 32
 _pending: list[tuple[Path, bytes, Path, Limits, Project]] = []
@@ -55,25 +59,25 @@ def directory() -> Path | None:
         return None
 
 
-def load(root: Path, limits: Limits = LIMITS) -> Project:
+def load(root: Path, limits: Limits = LIMITS, progress: Progress | None = None) -> Project:
     """The project at ``root``: from the cache if its files are as they were, else read, and
     cached once the command is done (``write_pending``)."""
     folder = directory()
     if folder is None:
-        return _load_files(root, limits)
+        return _load_files(root, limits, progress)
     key = files_key(root, limits)
     entry = folder / (hashlib.sha256(str(root).encode()).hexdigest()[:32] + ".pickle")
     project = _read(entry, key)
     if project is None:
-        project = _load_files(root, limits)
+        project = _load_files(root, limits, progress)
         _pending.append((entry, key, root, limits, project))
     return project
 
 
-def _load_files(root: Path, limits: Limits) -> Project:
+def _load_files(root: Path, limits: Limits, progress: Progress | None) -> Project:
     from ansinh.files.loader import load_project  # PyYAML and pydantic: imported only to read
 
-    return load_project(root, limits)
+    return load_project(root, limits, progress)
 
 
 def files_key(root: Path, limits: Limits) -> bytes:

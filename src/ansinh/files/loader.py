@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ansinh.bases import BaseTable
 from ansinh.checks import (
@@ -36,8 +36,30 @@ from ansinh.project import ObservationStore, Project
 from ansinh.text import t
 
 
-def load_project(root: Path, limits: Limits = LIMITS) -> Project:
+class Progress(Protocol):
+    """Told what has been read, for a display of a long load (``ansinh.render.progress``)."""
+
+    def plans_read(self, done: int, total: int) -> None: ...
+
+    def rows_read(self, files_done: int, files_total: int, rows: int) -> None: ...
+
+    def tick(self) -> None: ...
+
+
+class _Silent:
+    def plans_read(self, done: int, total: int) -> None:
+        pass
+
+    def rows_read(self, files_done: int, files_total: int, rows: int) -> None:
+        pass
+
+    def tick(self) -> None:
+        pass
+
+
+def load_project(root: Path, limits: Limits = LIMITS, progress: Progress | None = None) -> Project:
     """Read every file of the project at ``root``; problems are collected, never raised."""
+    progress = progress or _Silent()
     project = Project(root)
     reader = _Reader(root, limits, project)
     plan_files, observation_files, base_files = project_files(root)
@@ -77,11 +99,11 @@ def load_project(root: Path, limits: Limits = LIMITS) -> Project:
     # The plans and the observations do not depend on each other: on a large root a second
     # process reads the observations while this one reads the plans.
     observations_work = Pending(
-        lambda: _read_observations(root, limits, observation_files, context),
+        lambda: _read_observations(root, limits, observation_files, context, progress),
         parallel=_worth_a_worker(root, observation_files),
     )
-    plans = _read_plans(root, limits, plan_files, context)
-    observations = observations_work.result()
+    plans = _read_plans(root, limits, plan_files, context, progress)
+    observations = observations_work.result(waiting=progress.tick)
     project.observations = store = observations.store
     project.files.extend(observations.files)
     reader.columns.update(observations.columns)
@@ -114,27 +136,33 @@ class ObservationsRead:
     files: list[str]
 
 
-def _read_observations(root: Path, limits: Limits, files: list[str], context: CheckContext) -> ObservationsRead:
+def _read_observations(
+    root: Path, limits: Limits, files: list[str], context: CheckContext, progress: Progress
+) -> ObservationsRead:
     """Every observation file read into one store and checked against the bases — a job
     complete in itself, so that another process can do it."""
     reader = _Reader(root, limits, Project(root))
     observation_reader = ObservationReader(context.indicators, context.declared_indicators, context.areas, root)
-    for file in files:
+    for number, file in enumerate(files):
+        observation_reader.on_block = lambda rows, done=number: progress.rows_read(done, len(files), rows)
         path = reader.checked_path(file, limits.csv_bytes, required=False)
         if path is not None:
             observation_reader.read(file, path)
+    progress.rows_read(len(files), len(files), len(observation_reader.row))
     store = observation_reader.store()
     problems = [*reader.collected, *observation_reader.problems]
     problems += check_observation_counts(store, context.indicators, context.bases, context.base_series)
     return ObservationsRead(store, observation_reader.columns_of, problems, reader.project.files)
 
 
-def _read_plans(root: Path, limits: Limits, files: list[str], context: CheckContext) -> PlansRead:
+def _read_plans(root: Path, limits: Limits, files: list[str], context: CheckContext, progress: Progress) -> PlansRead:
     """Every plan file read, validated, checked against the catalogue, and its problems placed
     on their lines — a job complete in itself, so that another process can do it."""
     result = PlansRead()
     reader = _Reader(root, limits, Project(root))
-    for file in files:
+    for number, file in enumerate(files, 1):
+        if number % 64 == 0:
+            progress.plans_read(number, len(files))
         read = reader.yaml(file, FileKind.PLAN, required=False)
         if read is None or read.data is None:
             continue
@@ -146,6 +174,7 @@ def _read_plans(root: Path, limits: Limits, files: list[str], context: CheckCont
         reader.findings(read, check_plan(plan, read.kept, Path(file).stem, context))
         result.plans[plan.id] = plan
         result.plan_files[plan.id] = file
+    progress.plans_read(len(files), len(files))
     for yaml_file in reader.yaml_files:
         reader.collected.extend(yaml_file.problems())
     reader.yaml_files.clear()

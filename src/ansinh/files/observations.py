@@ -76,6 +76,7 @@ class ObservationReader:
         self.row = array("l")
         self._next_row = 0
         self._comma_files: set[str] = set()  # files written with decimal commas, as in 27,5
+        self.on_block: Callable[[int], None] = _nothing  # told the rows read so far, for a progress display
         # Known good ids, canonical from the start: then a block's columns map in one pass.
         for indicator_id in indicators:
             self._canonical(indicator_id)
@@ -143,6 +144,7 @@ class ObservationReader:
 
     def _block(self, table: CsvTable, rows: list[list[str]], first: int, width: int, pending: list[Problem]) -> None:
         """Check a block of rows a column at a time; rows in doubt are read one by one."""
+        self.on_block(len(self.row) + len(rows))
         doubtful: set[int] = set()
         original = rows
         if len(set(map(len, rows))) != 1 or len(rows[0]) != width:
@@ -343,6 +345,10 @@ def _placed(problem: Problem, line_of: Callable[[int], int]) -> Problem:
     if problem.line is None:
         return problem
     return replace(problem, line=line_of(problem.line))
+
+
+def _nothing(rows: int) -> None:
+    pass
 
 
 def _after_header(row: int) -> int:
