@@ -130,6 +130,11 @@ def test_the_shipped_data_from_the_cache_needs_neither_pyyaml_nor_pydantic(tmp_p
     warm = ansinh(REPO, cache, "gap", "beds-per-10k", "--as-of", "2022H1", "--format", "json")
     assert cold[2] and not warm[2]
     assert warm[:2] == cold[:2]
+    # gap reads for errors only; the entry it left holds the warnings that validate reports.
+    validated = ansinh(REPO, cache, "validate", "--format", "json")
+    assert not validated[2]
+    assert validated[:2] == ansinh(REPO, cache, "validate", "--format", "json", ANSINH_NO_CACHE="1")[:2]
+    assert "count-rate-mismatch" in validated[0]
 
 
 def test_a_generated_root_from_the_cache_gives_the_same_answers(tmp_path: Path) -> None:

@@ -33,7 +33,9 @@ from ansinh.files.rows import OBSERVATION_COLUMNS, PeriodCache, observations_fro
 from ansinh.files.series import merge_series
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.files.yaml_simple import read_simple
+from ansinh.i18n import format_number
 from ansinh.models import Indicator, Observation
+from ansinh.numbers import Fraction, round_to_places
 from ansinh.problems import Problem
 from ansinh.project import Locations, ObservationStore, Project
 from ansinh.text import LocalText
@@ -389,14 +391,15 @@ def generated_root(destination: Path, scale: float = 0.01) -> Path:
 
 
 def _straightforward_observations(
-    root: Path, limits: Any, files: list[str], context: CheckContext, progress: Any
+    root: Path, limits: Any, files: list[str], context: CheckContext, progress: Any, warnings: bool
 ) -> Any:
     """The loader's job, done the straightforward way: each file read whole, then row by row."""
     reader = ansinh.files.loader._Reader(root, limits, Project(root))
     texts = {file: text for file in files if (text := reader.text(file, limits.csv_bytes, required=False)) is not None}
     store, problems, columns = read_row_by_row(texts, context.indicators, context.declared_indicators, context.areas)
     problems = [*reader.collected, *problems]
-    problems += check_observation_counts(store, context.indicators, context.bases, context.base_series)
+    if warnings:
+        problems += check_observation_counts(store, context.indicators, context.bases, context.base_series)
     return ansinh.files.loader.ObservationsRead(store, columns, problems, reader.project.files)
 
 
@@ -457,3 +460,13 @@ def test_generated_root_the_same_both_ways(tmp_path: Path, monkeypatch: pytest.M
 def test_invalid_examples_the_same_both_ways(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = build_project(tmp_path / case, EXAMPLES / "invalid" / case)
     assert_same_both_ways(root, [["validate", "--format", "json"]], monkeypatch)
+
+
+@SETTINGS
+@given(st.integers(-(10**20), 10**20), st.integers(1, 10**12), st.integers(0, 6))
+def test_figures_are_written_as_decimal_rounding_writes_them(numerator: int, denominator: int, places: int) -> None:
+    """Tables write a figure from integers; the Decimal way is the reference."""
+    value = Fraction(numerator, denominator)
+    expected = f"{round_to_places(value, places):,f}"
+    assert format_number(value, "en", places) == expected
+    assert format_number(value, "vi", places) == expected.translate(str.maketrans(",.", ".,"))

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress
 from typing import TypeVar
 
-from ansinh.bases import BaseTable
+from ansinh.bases import BaseTable, BaseValue
 from ansinh.consistency import count_rate_mismatch, extrapolated_base
 from ansinh.files.rows import value_problem_of
 from ansinh.models import Area, BaseSeries, Indicator, Plan, PlanTarget
@@ -334,20 +335,23 @@ def check_observation_counts(
         counts = series.counts
         if indicator.base is None or indicator.unit == "count" or not any(counts):
             continue
-        periods, values = series.periods, series.values
-        for index, count in enumerate(counts):
-            if not count:
+        periods, values, scale = series.periods, series.values, indicator.scale
+        # The few years of a series' bases, looked up once each, with the base as a float.
+        by_year: dict[int, tuple[BaseValue, float] | None] = {}
+        for index in compress(range(len(counts)), counts):  # the rows with a count
+            day = periods[index].end
+            if day.year not in by_year:
+                found = bases.for_year(series.area, indicator.base, day.year)
+                by_year[day.year] = (found, float(found.value)) if found is not None else None
+            known = by_year[day.year]
+            if known is None:
                 continue
-            period = periods[index]
-            base = bases.at(series.area, indicator.base, period.end)
-            if base is None:
-                continue
-            doubtful = not _fits(int(count), values[index], indicator.scale, float(base.value))
-            if doubtful or base.extrapolated:
+            base, approximate = known
+            count = int(counts[index])
+            if base.extrapolated or not _fits(count, values[index], scale, approximate):
                 observation = series.observation(index)
-                day = period.end
                 mismatch = count_rate_mismatch(
-                    indicator, series.area, observation.value, int(count), day, bases, base_series
+                    indicator, series.area, observation.value, count, day, bases, base_series
                 )
                 if mismatch is not None:
                     problems.append(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from ansinh.numbers import OUTPUT_PLACES, Fraction, round_to_places
+from ansinh.numbers import OUTPUT_PLACES, Fraction
 from ansinh.text import Lang, LocalText, Text, t
 
 __all__ = ["LANGS", "Lang", "LanguageError", "LocalText", "Text", "format_number", "resolve_lang", "t"]
@@ -45,10 +45,24 @@ def format_number(value: Decimal | Fraction | int, lang: Lang, places: int | Non
     kind = type(value)
     if kind is bool:
         raise TypeError("a boolean is not a number")
-    if kind is not int and (kind is not Decimal or places is not None):
-        value = round_to_places(Fraction(value), OUTPUT_PLACES if places is None else places)
-    text = f"{value:,}" if kind is int else f"{value:,f}"
+    if kind is int:
+        text = f"{value:,}"
+    elif kind is Decimal and places is None:
+        text = f"{value:,f}"
+    else:
+        text = _rounded(Fraction(value), OUTPUT_PLACES if places is None else places)
     return text.translate(_VIETNAMESE) if lang == "vi" else text
+
+
+def _rounded(value: Fraction, places: int) -> str:
+    """``f"{round_to_places(value, places):,f}"``, in integers: the table of a national report
+    writes hundreds of thousands of figures."""
+    numerator, denominator = value.numerator, value.denominator
+    scale = 10**places
+    scaled = (2 * abs(numerator) * scale + denominator) // (2 * denominator)  # half up, away from 0
+    whole, part = divmod(scaled, scale)
+    text = f"{'-' if numerator < 0 and scaled else ''}{whole:,}"
+    return f"{text}.{part:0{places}d}".rstrip("0") if part else text
 
 
 def render_value(value: object, lang: Lang) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from ansinh.bases import BaseTable
@@ -69,6 +70,16 @@ class ObservationStore:
         self.rows += rows
         self._spans[(indicator, area)] = (start, len(self.periods))
 
+    def adopt(self, periods: list[Period], values: list[str], counts: list[str], rows: array[int]) -> None:
+        """Take columns whose series are stretches of rows already in order, named by ``span``.
+        Rows no series names are left unused (a reader replaces a series that had problems)."""
+        self.periods, self.values, self.counts, self.rows = periods, values, counts, rows
+        self.ends = list(map(attrgetter("end"), periods))
+
+    def span(self, indicator: str, area: str, start: int, end: int) -> None:
+        """The series of ``indicator`` in ``area`` is rows ``start`` to ``end`` of the columns."""
+        self._spans[(indicator, area)] = (start, end)
+
     def series(self, indicator: str, area: str) -> Series | None:
         span = self._spans.get((indicator, area))
         return Series(self, indicator, area, *span) if span is not None else None
@@ -82,7 +93,7 @@ class ObservationStore:
             yield from series.observations()
 
     def __len__(self) -> int:
-        return len(self.periods)
+        return sum(end - start for start, end in self._spans.values())
 
     def __reduce__(self) -> tuple[Callable[..., ObservationStore], tuple[object, ...]]:
         """Pickled as a few long strings and arrays rather than millions of small objects, which
@@ -192,6 +203,9 @@ class Project:
     bases: BaseTable = field(default_factory=BaseTable)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # False when read for a command that reports errors only: the checks that can find nothing
+    # but warnings were left out (``load_project(..., warnings=False)``).
+    warnings_checked: bool = True
 
     @property
     def errors(self) -> list[Problem]:

@@ -76,7 +76,7 @@ def load_checked(root: Path, lang: Lang) -> Project:
 
     progress = LoadProgress(lang)
     try:
-        project = cache.load(root, progress=progress)
+        project = cache.load(root, progress=progress, warnings=False)  # only errors stop a command
     finally:
         progress.close()
     if project.errors:

@@ -59,25 +59,26 @@ def directory() -> Path | None:
         return None
 
 
-def load(root: Path, limits: Limits = LIMITS, progress: Progress | None = None) -> Project:
+def load(root: Path, limits: Limits = LIMITS, progress: Progress | None = None, *, warnings: bool = True) -> Project:
     """The project at ``root``: from the cache if its files are as they were, else read, and
-    cached once the command is done (``write_pending``)."""
+    cached once the command is done (``write_pending``). ``warnings`` as ``load_project``'s; an
+    entry always holds them all."""
     folder = directory()
     if folder is None:
-        return _load_files(root, limits, progress)
+        return _load_files(root, limits, progress, warnings)
     key = files_key(root, limits)
     entry = folder / (hashlib.sha256(str(root).encode()).hexdigest()[:32] + ".pickle")
     project = _read(entry, key)
     if project is None:
-        project = _load_files(root, limits, progress)
+        project = _load_files(root, limits, progress, warnings)
         _pending.append((entry, key, root, limits, project))
     return project
 
 
-def _load_files(root: Path, limits: Limits, progress: Progress | None) -> Project:
+def _load_files(root: Path, limits: Limits, progress: Progress | None, warnings: bool = True) -> Project:
     from ansinh.files.loader import load_project  # PyYAML and pydantic: imported only to read
 
-    return load_project(root, limits, progress)
+    return load_project(root, limits, progress, warnings=warnings)
 
 
 def files_key(root: Path, limits: Limits) -> bytes:
@@ -154,6 +155,10 @@ def _write_all(work: list[tuple[Path, bytes, Path, Limits, Project]]) -> None:
 def _write(entry: Path, key: bytes, root: Path, limits: Limits, project: Project) -> None:
     if files_key(root, limits) != key:
         return  # a file changed while it was being read: what was read matches neither state
+    if not project.warnings_checked:  # read for errors only: the entry holds everything
+        project = _load_files(root, limits, None)
+        if files_key(root, limits) != key:
+            return
     _remove_stale_temporaries(entry.parent)
     handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
     try:

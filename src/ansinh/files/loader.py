@@ -57,10 +57,14 @@ class _Silent:
         pass
 
 
-def load_project(root: Path, limits: Limits = LIMITS, progress: Progress | None = None) -> Project:
-    """Read every file of the project at ``root``; problems are collected, never raised."""
+def load_project(
+    root: Path, limits: Limits = LIMITS, progress: Progress | None = None, *, warnings: bool = True
+) -> Project:
+    """Read every file of the project at ``root``; problems are collected, never raised. Without
+    ``warnings``, checks that can find only warnings are left out, for the commands that stop on
+    errors and print no warnings of the files (``gap``, ``report``, ``list``)."""
     progress = progress or _Silent()
-    project = Project(root)
+    project = Project(root, warnings_checked=warnings)
     reader = _Reader(root, limits, project)
     plan_files, observation_files, base_files = project_files(root)
 
@@ -99,7 +103,7 @@ def load_project(root: Path, limits: Limits = LIMITS, progress: Progress | None 
     # The plans and the observations do not depend on each other: on a large root a second
     # process reads the observations while this one reads the plans.
     observations_work = Pending(
-        lambda: _read_observations(root, limits, observation_files, context, progress),
+        lambda: _read_observations(root, limits, observation_files, context, progress, warnings),
         parallel=_worth_a_worker(root, observation_files),
     )
     plans = _read_plans(root, limits, plan_files, context, progress)
@@ -137,7 +141,7 @@ class ObservationsRead:
 
 
 def _read_observations(
-    root: Path, limits: Limits, files: list[str], context: CheckContext, progress: Progress
+    root: Path, limits: Limits, files: list[str], context: CheckContext, progress: Progress, warnings: bool
 ) -> ObservationsRead:
     """Every observation file read into one store and checked against the bases — a job
     complete in itself, so that another process can do it."""
@@ -151,7 +155,8 @@ def _read_observations(
     progress.rows_read(len(files), len(files), len(observation_reader.row))
     store = observation_reader.store()
     problems = [*reader.collected, *observation_reader.problems]
-    problems += check_observation_counts(store, context.indicators, context.bases, context.base_series)
+    if warnings:
+        problems += check_observation_counts(store, context.indicators, context.bases, context.base_series)
     return ObservationsRead(store, observation_reader.columns_of, problems, reader.project.files)
 
 

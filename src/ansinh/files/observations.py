@@ -11,6 +11,7 @@ the problems are those of the row-by-row reading, line for line (``tests/test_fa
 
 from __future__ import annotations
 
+import bisect
 import csv
 import operator
 import re
@@ -19,8 +20,8 @@ from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
-from itertools import groupby, islice
-from operator import itemgetter
+from itertools import compress, islice
+from operator import attrgetter, ge, gt, itemgetter, ne, or_
 from pathlib import Path
 
 from ansinh.files.access import not_utf8, unreadable
@@ -259,15 +260,59 @@ class ObservationReader:
 
     def store(self) -> ObservationStore:
         """Group the rows into series by indicator and area, with the cross-row rules."""
+        count = len(self.indicator)
+        indicators, areas = self.indicator, self.area
+        # Where a run of rows of one series begins: found by comparing the columns with
+        # themselves shifted by a row, without a Python step per row.
+        changes = map(or_, map(ne, indicators[1:], indicators[:-1]), map(ne, areas[1:], areas[:-1]))
+        starts = [0, *compress(range(1, count), changes)] if count else []
+        keys = [(indicators[start], areas[start]) for start in starts]
+        if len(set(keys)) == len(keys):  # each series in one stretch, as exports write them
+            return self._store_in_place(starts, keys)
         runs: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        start = 0
-        for key, run in groupby(zip(self.indicator, self.area, strict=True)):
-            length = len(list(run))
-            runs.setdefault(key, []).append((start, start + length))
-            start += length
+        for key, start, end in zip(keys, starts, [*starts[1:], count], strict=True):
+            runs.setdefault(key, []).append((start, end))
         store = ObservationStore(self.locations)
         for (indicator_id, area), spans in runs.items():
             self._series(store, self.indicators[indicator_id], area, spans)
+        return store
+
+    def _store_in_place(self, starts: list[int], keys: list[tuple[str, str]]) -> ObservationStore:
+        """The store over the read columns as they are, each series a stretch of them; the cross-
+        row rules are checked a column at a time, and a series they doubt is read row by row."""
+        store = ObservationStore(self.locations)
+        store.adopt(list(map(self._period_of.__getitem__, self.period)), self.value, self.count, self.row)
+        periods, ends, values = store.periods, store.ends, store.values
+        bounds = [*starts, len(periods)]
+        # A row whose period does not end after the one before it, in the same series.
+        first_rows = set(starts)
+        doubtful = {
+            bisect.bisect_right(starts, row) - 1
+            for row in compress(range(1, len(ends)), map(ge, ends[:-1], ends[1:]))
+            if row not in first_rows
+        }
+        for index, (indicator_id, area) in enumerate(keys):
+            begin, end = bounds[index], bounds[index + 1]
+            indicator = self.indicators[indicator_id]
+            clean = index not in doubtful
+            if clean and indicator.kind == "flow":  # a flow's periods may not overlap
+                clean = all(map(gt, map(attrgetter("start"), periods[begin + 1 : end]), ends[begin : end - 1]))
+            if clean and indicator.unit == "percent":
+                clean = max(map(float, values[begin:end])) <= 100
+            if clean and indicator.unit == "count":
+                clean = "." not in "".join(values[begin:end])
+            if clean:
+                store.span(indicator_id, area, begin, end)
+            else:
+                self._series_row_by_row(
+                    store,
+                    indicator,
+                    area,
+                    periods[begin:end],
+                    values[begin:end],
+                    self.count[begin:end],
+                    self.row[begin:end],
+                )
         return store
 
     def _series(self, store: ObservationStore, indicator: Indicator, area: str, spans: list[tuple[int, int]]) -> None:
