@@ -20,14 +20,14 @@ from conftest import BASE, REPO
 # Runs the command in a fresh interpreter and reports, on the last line of stderr, whether the
 # files were read this time (the loader imported) or the project came from the cache.
 PROBE = """
-import sys
-from ansinh.cli.app import run
+import gc, sys
+from ansinh.cli.app import _run_app
 sys.argv = ["ansinh", *sys.argv[1:]]
-try:
-    run()
-finally:
-    read = any(name in sys.modules for name in ("ansinh.files.loader", "yaml", "pydantic"))
-    sys.stderr.write("\\nREAD" if read else "\\nCACHED")
+gc.disable()
+code = _run_app()
+read = any(name in sys.modules for name in ("ansinh.files.loader", "yaml", "pydantic"))
+sys.stderr.write("\\nREAD" if read else "\\nCACHED")
+sys.exit(code)
 """
 
 

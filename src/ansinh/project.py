@@ -39,6 +39,9 @@ class Locations:
         return self._files[index], self._lines[index](row - self._starts[index])
 
 
+_END = attrgetter("end")  # a series is searched by the ends of its periods, in order
+
+
 class ObservationStore:
     """Every observation of a project, as columns: the rows of each series (an indicator in an
     area) together, ordered by the end of their periods.
@@ -47,11 +50,10 @@ class ObservationStore:
     object per row, and are made into ``Observation`` values only where the engine or a check
     uses them."""
 
-    __slots__ = ("_spans", "counts", "ends", "locations", "periods", "rows", "values")
+    __slots__ = ("_spans", "counts", "locations", "periods", "rows", "values")
 
     def __init__(self, locations: Locations | None = None) -> None:
         self.periods: list[Period] = []
-        self.ends: list[date] = []
         self.values: list[str] = []  # decimal text, '.' as the decimal point
         self.counts: list[str] = []  # digits, or '' where the row has no count
         self.rows = array("l")  # row numbers, see Locations
@@ -64,7 +66,6 @@ class ObservationStore:
         """Append a series, its periods in order and not overlapping (the reader sees to it)."""
         start = len(self.periods)
         self.periods += periods
-        self.ends += [period.end for period in periods]
         self.values += values
         self.counts += counts
         self.rows += rows
@@ -74,7 +75,6 @@ class ObservationStore:
         """Take columns whose series are stretches of rows already in order, named by ``span``.
         Rows no series names are left unused (a reader replaces a series that had problems)."""
         self.periods, self.values, self.counts, self.rows = periods, values, counts, rows
-        self.ends = list(map(attrgetter("end"), periods))
 
     def span(self, indicator: str, area: str, start: int, end: int) -> None:
         """The series of ``indicator`` in ``area`` is rows ``start`` to ``end`` of the columns."""
@@ -119,7 +119,6 @@ def _unpack_store(
 ) -> ObservationStore:
     store = ObservationStore(locations)
     store.periods = list(map(table.__getitem__, numbers))
-    store.ends = list(map([period.end for period in table].__getitem__, numbers))
     store.values = values.split("\n") if numbers else []
     store.counts = counts.split("\n") if numbers else []
     store.rows = rows
@@ -173,16 +172,16 @@ class Series:
     def first_ending_from(self, day: date) -> int:
         """The index of the first observation whose period ends on or after ``day`` (the
         series' length if none does)."""
-        return bisect.bisect_left(self.store.ends, day, self.start, self.end) - self.start
+        return bisect.bisect_left(self.store.periods, day, self.start, self.end, key=_END) - self.start
 
     def latest_by(self, day: date) -> Observation | None:
         """The observation whose period ends last on or before ``day``."""
-        index = bisect.bisect_right(self.store.ends, day, self.start, self.end) - self.start
+        index = bisect.bisect_right(self.store.periods, day, self.start, self.end, key=_END) - self.start
         return self.observation(index - 1) if index else None
 
     def ending_by(self, day: date, keep: Callable[[Period], bool] | None = None) -> list[Observation]:
         """The observations whose periods end on or before ``day`` (and that ``keep`` keeps)."""
-        count = bisect.bisect_right(self.store.ends, day, self.start, self.end) - self.start
+        count = bisect.bisect_right(self.store.periods, day, self.start, self.end, key=_END) - self.start
         if keep is None:
             return [self.observation(index) for index in range(count)]
         periods = self.store.periods

@@ -7,6 +7,7 @@ nor PyYAML nor Rich.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -278,6 +279,18 @@ def run() -> None:
     # the cyclic garbage collector would scan them over and over (a third of the time of loading
     # a national root) to find almost nothing. Reference counting still frees what is dropped.
     gc.disable()
+    code = _run_app()
+    # The answer is written: leave without freeing, one by one, the objects a national root
+    # made (a tenth of a second or more), as the end of the process frees them all at once.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader has gone (| head): nothing more to say
+        pass
+    os._exit(code)
+
+
+def _run_app() -> int:
     try:
         try:
             app()
@@ -285,12 +298,12 @@ def run() -> None:
             cache = sys.modules.get("ansinh.files.cache")
             if cache is not None:  # the answer is out: keep what was read for the next command
                 cache.write_pending()
+    except SystemExit as done:
+        return _exit_code(done)
     except KeyboardInterrupt:
         sys.stderr.write("ansinh: interrupted\n")
-        sys.exit(130)
+        return 130
     except Exception as error:
-        import os
-
         if os.environ.get("ANSINH_DEBUG"):
             raise
         sys.stderr.write(
@@ -298,4 +311,15 @@ def run() -> None:
             "This is a bug in ansinh: please report it with the command you ran "
             "(set ANSINH_DEBUG=1 to see where it happened).\n"
         )
-        sys.exit(ExitCode.INTERNAL)
+        return ExitCode.INTERNAL
+    return ExitCode.OK
+
+
+def _exit_code(done: SystemExit) -> int:
+    """The status ``sys.exit`` would give: 0 for None, the number, else 1 with the text on stderr."""
+    if done.code is None:
+        return 0
+    if isinstance(done.code, int):
+        return done.code
+    sys.stderr.write(f"{done.code}\n")
+    return 1

@@ -282,7 +282,8 @@ class ObservationReader:
         row rules are checked a column at a time, and a series they doubt is read row by row."""
         store = ObservationStore(self.locations)
         store.adopt(list(map(self._period_of.__getitem__, self.period)), self.value, self.count, self.row)
-        periods, ends, values = store.periods, store.ends, store.values
+        periods, values = store.periods, store.values
+        ends = list(map(attrgetter("end"), periods))
         bounds = [*starts, len(periods)]
         # A row whose period does not end after the one before it, in the same series.
         first_rows = set(starts)
