@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -221,3 +222,29 @@ def test_statuses_are_spelled_out() -> None:
 
 def test_every_format_has_a_renderer() -> None:
     assert set(PRINTERS) == set(RowFormat)
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese", "english"),
+    [
+        (("report", "--period", "2024H1"), "Đã đạt 2/14 chỉ tiêu", "Achieved 2 of 14"),
+        (("gap", "beds-per-10k", "--as-of", "2022H1"), "4.204 giường bệnh", "4,204 beds"),
+        (("list", "plans"), "Kế hoạch", "Plan"),
+    ],
+)
+def test_options_before_the_command_apply_to_it(args: tuple[str, ...], vietnamese: str, english: str) -> None:
+    """``ansinh --lang vi --root DIR report`` as well as ``ansinh report --lang vi --root DIR``;
+    the command's own option wins over the global one."""
+    for lang, expected in (("vi", vietnamese), ("en", english)):
+        run = run_cli("--lang", lang, "--root", str(REPO), *args, env={"ANSINH_LANG": "en" if lang == "vi" else "vi"})
+        assert run.exit_code == 0, run.stderr
+        assert expected in run.stdout
+    overridden = run_cli("--lang", "vi", *args, "--root", str(REPO), "--lang", "en")
+    assert english in overridden.stdout
+
+
+def test_global_lang_reaches_commands_without_a_project(tmp_path: Path) -> None:
+    schema = run_cli("--lang", "vi", "schema", "bogus", env={"ANSINH_LANG": "en"})
+    assert schema.exit_code == 2 and "không thuộc" in schema.stderr
+    init = run_cli("--lang", "en", "init", str(tmp_path / "new"), env={"ANSINH_LANG": "vi"})
+    assert init.exit_code == 0 and "Example project created" in init.stderr

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 import typer
 
 from ansinh import __version__
-from ansinh.cli.common import ExitCode, Language, UsageError, fail, load_checked, settings
+from ansinh.cli.common import ExitCode, Language, UsageError, fail, language, load_checked, settings
 from ansinh.text import Text, t
 
 if TYPE_CHECKING:
@@ -210,6 +210,7 @@ def list_(
 
 @app.command()
 def schema(
+    ctx: typer.Context,
     what: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(help="indicators, areas or plan (default: all three).", metavar="[indicators|areas|plan]"),
@@ -218,14 +219,10 @@ def schema(
     lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of a file kind, for editors (no project folder needed)."""
-    from ansinh.i18n import LanguageError, resolve_lang
     from ansinh.render.json_out import dumps
     from ansinh.schema import KINDS, schema_of
 
-    try:
-        chosen: Lang = resolve_lang(lang.value if lang else None)
-    except LanguageError as error:
-        fail(UsageError(str(error)), "en")
+    chosen = language(ctx, lang)
     if what is not None and what not in KINDS:
         fail(UsageError(_not_one_of(what, list(KINDS))), chosen)
     document = schema_of(what) if what else {kind: schema_of(kind) for kind in KINDS}
@@ -234,19 +231,16 @@ def schema(
 
 @app.command()
 def init(
+    ctx: typer.Context,
     folder: Annotated[
         Path, typer.Argument(help="Where to create the example project (default: here).", file_okay=False)
     ] = Path("."),
     lang: LangOption = None,
 ) -> None:
     """Create a small, commented example project that passes validate; never overwrites a file."""
-    from ansinh.i18n import LanguageError, resolve_lang
     from ansinh.scaffold import ScaffoldError, create_project
 
-    try:
-        chosen: Lang = resolve_lang(lang.value if lang else None)
-    except LanguageError as error:
-        fail(UsageError(str(error)), "en")
+    chosen = language(ctx, lang)
     try:
         written = create_project(folder)
     except ScaffoldError as error:

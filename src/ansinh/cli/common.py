@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -53,19 +53,31 @@ def settings(ctx: typer.Context, root: Path | None, lang: Language | None) -> tu
     """The project folder and language, from the command's options, else the global ones,
     else the environment (SPEC sections 1 and 5)."""
     from ansinh.files.listing import RootError, find_root
-    from ansinh.i18n import LanguageError, resolve_lang
 
-    parent = ctx.find_root().params if ctx.parent is not None else {}
-    root = root or parent.get("root")
-    lang_option = lang or parent.get("lang")
-    try:
-        chosen_lang = resolve_lang(lang_option.value if lang_option else None)
-    except LanguageError as error:
-        fail(UsageError(str(error)), "en")
+    chosen_lang = language(ctx, lang)
+    root = root or _global_options(ctx).get("root")
     try:
         return find_root(str(root) if root else None, Path.cwd()), chosen_lang
     except RootError as error:
         fail(UsageError(str(error)), chosen_lang)
+
+
+def language(ctx: typer.Context, lang: Language | None) -> Lang:
+    """The language from the command's ``--lang``, else the global one, else the environment;
+    a language ansinh does not speak is a usage error, said in English."""
+    from ansinh.i18n import LanguageError, resolve_lang
+
+    # The global option reaches here as click left it: the text, not yet the enum.
+    option = lang or _global_options(ctx).get("lang")
+    try:
+        return resolve_lang(Language(option).value if option else None)
+    except LanguageError as error:
+        fail(UsageError(str(error)), "en")
+
+
+def _global_options(ctx: typer.Context) -> dict[str, Any]:
+    """The options given before the command (``ansinh --lang en report``)."""
+    return ctx.find_root().params if ctx.parent is not None else {}
 
 
 def load_checked(root: Path, lang: Lang) -> Project:
