@@ -11,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -20,6 +20,8 @@ from ansinh.cli.common import ExitCode, Language, UsageError, fail, language, lo
 from ansinh.text import Text, t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ansinh.i18n import Lang
 
 E = TypeVar("E", bound=Enum)
@@ -93,11 +95,7 @@ def validate(
 
     project_root, chosen = settings(ctx, root, lang)
     chosen_format = _choice(ProblemFormat, output, chosen)
-    try:
-        code = run(project_root, chosen, paths or [], strict, chosen_format)
-    except UsageError as error:
-        fail(error, chosen)
-    raise typer.Exit(code)
+    _finish(chosen, lambda: run(project_root, chosen, paths or [], strict, chosen_format))
 
 
 FormatOption = Annotated[
@@ -137,11 +135,7 @@ def gap(
     project = load_checked(project_root, chosen)
     from ansinh.cli.rows import run_gap
 
-    try:
-        code = run_gap(project, chosen, indicator, area, plan, as_of, explain, chosen_format)
-    except UsageError as error:
-        fail(error, chosen)
-    raise typer.Exit(code)
+    _finish(chosen, lambda: run_gap(project, chosen, indicator, area, plan, as_of, explain, chosen_format))
 
 
 @app.command()
@@ -181,11 +175,7 @@ def report(
     project = load_checked(project_root, chosen)
     from ansinh.cli.rows import run_report
 
-    try:
-        code = run_report(project, chosen, period, area, plan, group_by, threshold, chosen_format)
-    except UsageError as error:
-        fail(error, chosen)
-    raise typer.Exit(code)
+    _finish(chosen, lambda: run_report(project, chosen, period, area, plan, group_by, threshold, chosen_format))
 
 
 @app.command("list")
@@ -260,6 +250,15 @@ def _choice(enum: type[E], value: str | None, lang: Lang) -> E | None:
     if value not in choices:
         fail(UsageError(_not_one_of(value, choices)), lang)
     return enum(value)
+
+
+def _finish(lang: Lang, work: Callable[[], int]) -> NoReturn:
+    """Do a command's work and exit with its code; a usage error it finds exits 2."""
+    try:
+        code = work()
+    except UsageError as error:
+        fail(error, lang)
+    raise typer.Exit(code)
 
 
 def _not_one_of(value: str, choices: list[str]) -> Text:
