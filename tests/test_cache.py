@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE, REPO
+from conftest import BASE, EXAMPLES, REPO, build_project
 
 # Runs the command in a fresh interpreter and reports, on the last line of stderr, whether the
 # files were read this time (the loader imported) or the project came from the cache.
@@ -154,3 +154,151 @@ def test_a_generated_root_from_the_cache_gives_the_same_answers(tmp_path: Path) 
     warm = [ansinh(root, cache, *command) for command in commands]
     assert all(not read for _, _, read in warm)
     assert [output[:2] for output in warm] == [output[:2] for output in cold]
+
+
+# --- what the entry holds, and when the command's output is done --------------------------------
+
+MANY_WARNINGS = {
+    # Counts that disagree with value × base, bases extrapolated before 2022 and after 2025,
+    # errors in between, a quoted cell across lines: warnings and errors interleaved in a file.
+    "data/counts.csv": "indicator,area,period,value,count,source\n"
+    + "".join(f"beds-per-10k,hanoi,{year},27.5,{20000 + year},x\n" for year in range(2015, 2031))
+    + "beds-per-10k,hanoi,2031H1,abc,1,bad number\n"
+    + 'poor-rate,hanoi,2019,3.0,70000,"two\nlines"\n'
+    + "poor-rate,hanoi,2026,2.0,1,\n"
+    + "unknown-thing,hanoi,2020,1,1,\n",
+    # The count in another column, in a ';' file with decimal commas.
+    "data/semicolon.csv": "count;source;value;period;area;indicator\n"
+    + "".join(f"{30000 + year};y;2,5;{year};hanoi;poor-rate\n" for year in range(2010, 2018)),
+}
+
+
+def test_warnings_completed_after_a_read_for_errors_are_those_of_a_full_read(tmp_path: Path) -> None:
+    from ansinh.files.loader import complete_warnings, load_project
+
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    generated = tmp_path / "national"
+    generate.generate(generated, scale=0.01)
+    roots = [REPO, BASE, generated, build_project(tmp_path / "many", files=MANY_WARNINGS)]
+    roots += [build_project(tmp_path / case.name, case) for case in sorted((EXAMPLES / "warnings").iterdir())]
+    roots += [build_project(tmp_path / f"i-{case.name}", case) for case in sorted((EXAMPLES / "invalid").iterdir())]
+    for root in roots:
+        full = load_project(root)
+        partial = load_project(root, warnings=False)
+        assert not partial.warnings_checked
+        complete_warnings(partial)
+        assert partial.warnings_checked
+        assert partial.problems == full.problems, root
+    many = load_project(roots[3])
+    codes = {problem.code for problem in many.problems}
+    assert {"count-rate-mismatch", "extrapolated-base", "bad-number", "unknown-reference"} <= codes
+    assert {problem.column for problem in many.problems if problem.file == "data/semicolon.csv"} == {1}
+
+
+def test_a_pipe_reader_sees_the_end_before_the_entry_is_written(project: Path, tmp_path: Path) -> None:
+    """``ansinh report | wc -l`` ends when ansinh has answered, not when the cache is written: the
+    process that writes it lets go of stdout and stderr at once (here it waits 4 s first)."""
+    cache = tmp_path / "cache"
+    delay = 4.0
+    env = {name: value for name, value in os.environ.items() if name not in ("ANSINH_NO_CACHE", "GITHUB_ACTIONS")}
+    env.update({"ANSINH_CACHE_DIR": str(cache), "ANSINH_LANG": "en", "ANSINH_CACHE_WRITE_DELAY": str(delay)})
+    command = [
+        sys.executable,
+        "-m",
+        "ansinh",
+        "report",
+        "--period",
+        "2022H1",
+        "--format",
+        "json",
+        "--root",
+        str(project),
+    ]
+    started = time.monotonic()
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as cold:
+        stdout, stderr = cold.communicate(timeout=60)  # reads both pipes to their end
+    took = time.monotonic() - started
+    assert cold.returncode == 0
+    assert took < delay, f"the reader waited {took:.1f} s for the process writing the cache"
+    assert not list(cache.glob("*.pickle")), "the entry was written before the output ended"
+    assert json.loads(stdout)["rows"]
+    if sys.platform == "linux":
+        writer = _cache_writer(str(project))  # still waiting: its streams go nowhere, it yields to others
+        assert writer is not None
+        assert all(os.readlink(f"/proc/{writer}/fd/{fd}") == os.devnull for fd in (0, 1, 2))
+        assert int(Path(f"/proc/{writer}/stat").read_text().rpartition(")")[2].split()[16]) > 0
+    wait_for_entry(cache)
+    env.pop("ANSINH_CACHE_WRITE_DELAY")
+    warm = subprocess.run(command, capture_output=True, env=env, check=False)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (0, stdout, stderr)
+    assert not ansinh(project, cache, "report", "--period", "2022H1", "--format", "json")[2], "the warm run read files"
+    # report read for errors only; the entry it left holds the warnings, as validate shows them.
+    validated = ansinh(project, cache, "validate", "--format", "json")
+    assert not validated[2]
+    assert validated[:2] == ansinh(project, cache, "validate", "--format", "json", ANSINH_NO_CACHE="1")[:2]
+
+
+def _cache_writer(root: str) -> int | None:
+    """The process, forked by a command on ``root``, that is waiting to write the cache."""
+    for folder in Path("/proc").iterdir():
+        if not folder.name.isdigit():
+            continue
+        try:
+            arguments = (folder / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if root.encode() in arguments and b"ansinh" in arguments:
+            return int(folder.name)
+    return None
+
+
+def test_an_entry_that_is_not_read_is_part_of_the_key(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    ansinh(project, cache, "validate", "--format", "json")
+    written = wait_for_entry(cache).stat().st_mtime
+    (project / "data" / "notes.txt").write_text("to do\n", encoding="utf-8")
+    stdout, _, read = ansinh(project, cache, "validate", "--format", "json")
+    assert read, "a new entry that is not read is a new warning: the files are read again"
+    assert [warning["file"] for warning in json.loads(stdout)["warnings"]] == ["data/notes.txt"]
+    wait_for_entry(cache, after=written + 1e-3)
+    again = ansinh(project, cache, "validate", "--format", "json")
+    assert not again[2] and again[0] == stdout
+    (project / "data" / "notes.txt").unlink()
+    (project / "data" / "notes").mkdir()
+    stdout, _, read = ansinh(project, cache, "validate", "--format", "json")
+    assert read and [warning["file"] for warning in json.loads(stdout)["warnings"]] == ["data/notes/"]
+
+
+def test_the_key_covers_the_libraries_without_importing_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    import yaml
+
+    from ansinh.files import cache as files_cache
+
+    stamp = files_cache._library_stamp()
+    for module, distribution in (
+        ("pydantic", "pydantic"),
+        ("pydantic_core", "pydantic-core"),
+        ("yaml", "PyYAML"),
+        ("quicktions", "quicktions"),
+    ):
+        part = next(part for part in stamp.split(";") if part.startswith(f"{module}:"))
+        assert f"-{metadata.version(distribution)}.dist-info:" in part, part
+    assert f"libyaml:{yaml.__with_libyaml__}" in stamp.split(";")
+    key = files_cache.files_key(BASE, files_cache.LIMITS)
+    monkeypatch.setattr(files_cache, "_library_stamp", lambda: stamp.replace("pydantic:", "pydantic:another:"))
+    assert files_cache.files_key(BASE, files_cache.LIMITS) != key
+    probe = (
+        "import sys; from pathlib import Path; from ansinh.files import cache; "
+        f"cache.files_key(Path({str(BASE)!r}), cache.LIMITS); "
+        "print(sorted({'yaml', 'pydantic', 'pydantic_core'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -250,7 +250,10 @@ def test_per_year_uses_the_latest_complete_year(tmp_path: Path) -> None:
     row = one(tmp_path, JOBS, observations, date(2022, 12, 31))
     # 2022 is not covered wholly, so 2021 decides: 2,900 ≥ 2,800.
     assert row.achieved == 2900 and row.status is Status.ACHIEVED
-    assert row.current is not None and (row.current.period, row.current.date) == ("2021H2", date(2021, 12, 31))
+    assert row.current is not None and (row.current.period, row.current.date) == (
+        "2021",
+        date(2021, 12, 31),
+    )  # the calendar year judged (SPEC 3)
     assert row.years_left == 4 and row.required_per_year == 2800
     assert row.shortfall_per_year is None and row.projected is None
     assert row.warnings == ()  # exactly twelve months after the end of 2021 is not stale

@@ -4,6 +4,7 @@ file, line, column, path) and the exit code. Adding a case is adding a folder.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,10 @@ def test_the_base_example_is_clean() -> None:
     assert run.json() == {"ok": True, "errors": [], "warnings": []}
 
 
+def problem_key(problem: dict) -> tuple:
+    return (problem["code"], problem["file"], problem.get("line"), problem.get("column"), problem.get("path") or None)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_example(case: Path, project) -> None:
     expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
@@ -27,23 +32,67 @@ def test_example(case: Path, project) -> None:
     run = run_cli("validate", "--root", str(root), "--format", "json")
     assert run.exit_code == expected["exit"], run.stdout
     document = run.json()
-    found = document["errors"] + document["warnings"]
-    for problem in expected["problems"]:
-        matches = [item for item in found if all(item[key] == value for key, value in problem.items())]
-        assert matches, f"{problem} not among {found}"
-    # Every error is expected: no cascade of follow-on errors, no error left unexplained.
-    expected_errors = {(p["code"], p["file"], p.get("line")) for p in expected["problems"]}
-    for error in document["errors"]:
-        assert (error["code"], error["file"], error["line"]) in expected_errors, f"unexpected {error}"
+    # Exhaustive, errors and warnings alike: each problem at its exact line, column and field,
+    # no cascade of follow-on problems, none left unexplained.
+    found = sorted(map(problem_key, document["errors"] + document["warnings"]), key=repr)
+    assert found == sorted(map(problem_key, expected["problems"]), key=repr)
     assert document["ok"] is (expected["exit"] == 0)
     if "message_contains" in expected:
-        assert any(expected["message_contains"] in item["message"] for item in found)
+        assert any(
+            expected["message_contains"] in item["message"] for item in document["errors"] + document["warnings"]
+        )
     if "strict_exit" in expected:
         assert run_cli("validate", "--root", str(root), "--strict").exit_code == expected["strict_exit"]
-    # The text renderer shows every problem's line, on stderr.
+    # The text renderer shows every problem under its file, at the start of a line: place, then
+    # severity, then code — so "8:37" cannot be found inside "18:37" or in a message.
     text = run_cli("validate", "--root", str(root))
     assert text.stdout == ""
+    sections = _sections(text.stderr)
     for problem in expected["problems"]:
-        assert problem["file"] in text.stderr
-        if "line" in problem:
-            assert f"{problem['line']}:" in text.stderr or f" {problem['line']} " in text.stderr
+        place = f"{problem['line']}:{problem['column']}" if problem.get("column") else str(problem.get("line") or "")
+        pattern = re.compile(rf"^ +{re.escape(place)}  +\S+ +{re.escape(problem['code'])} ", re.MULTILINE)
+        assert pattern.search(sections[problem["file"]]), (problem, sections[problem["file"]])
+
+
+def _sections(stderr: str) -> dict[str, str]:
+    """The text output split by the file headings (lines that do not start with a space)."""
+    sections: dict[str, str] = {}
+    current = ""
+    for line in stderr.splitlines():
+        if line and not line.startswith(" "):
+            current = line
+            sections.setdefault(current, "")
+        else:
+            sections[current] = sections.get(current, "") + line + "\n"
+    return sections
+
+
+VALID = sorted(path for path in (EXAMPLES / "valid").iterdir() if path.is_dir())
+
+
+def _at(row: dict, dotted: str) -> object:
+    value: object = row
+    for key in dotted.split("."):
+        assert isinstance(value, dict), (dotted, row)
+        value = value[key]
+    return value
+
+
+@pytest.mark.parametrize("case", VALID, ids=lambda path: path.name)
+def test_valid_example_loads_to_known_figures(case: Path, project) -> None:
+    """Files as spreadsheets save them load to the figures worked out by hand in expected.yaml."""
+    expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
+    root = project(case)
+    run = run_cli("validate", "--root", str(root), "--format", "json")
+    assert run.exit_code == expected["exit"], run.stdout
+    document = run.json()
+    found = sorted(map(problem_key, document["errors"] + document["warnings"]), key=repr)
+    assert found == sorted(map(problem_key, expected.get("problems", [])), key=repr)
+    for figures in expected["figures"]:
+        result = run_cli(*map(str, figures["args"]), "--root", str(root), "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        rows = result.json()["rows"]
+        assert len(rows) == len(figures["rows"]), figures["args"]
+        for row, wanted in zip(rows, figures["rows"], strict=True):
+            for key, value in wanted.items():
+                assert _at(row, key) == value, (figures["args"], key)

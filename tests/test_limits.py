@@ -8,7 +8,7 @@ from pathlib import Path
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.loader import load_project
 from ansinh.files.yaml_reader import read_yaml_text
-from conftest import BASE
+from conftest import BASE, run_cli
 
 PLAN = BASE / "targets" / "plan-a.yaml"
 
@@ -73,18 +73,27 @@ def test_what_aliases_expand_to() -> None:
 
 
 def test_problems_listed_per_file(tmp_path: Path) -> None:
-    limit = LIMITS.problems_per_file
-    assert limit == 200
+    """The text lists 200 problems a file and says how many more; the summary and the JSON
+    count and hold every one (600 bad rows are 600 errors, none invented)."""
+    from ansinh.render.problems import LISTED_PER_FILE
+
+    assert LISTED_PER_FILE == 200
     root = copy_base(tmp_path)
     header = "indicator,area,period,value\n"
 
-    def listed(bad_rows: int) -> list[str]:
+    def run(bad_rows: int) -> tuple[list[str], str]:
         rows = "".join(f"beds-per-10k,hanoi,2022-{1 + index % 12:02d},x{index}\n" for index in range(bad_rows))
         (root / "data" / "observations.csv").write_text(header + rows, encoding="utf-8")
-        problems = [p for p in load_project(root).problems if p.file == "data/observations.csv"]
-        return [problem.message("en") for problem in problems]
+        document = run_cli("validate", "--root", str(root), "--format", "json").json()
+        messages = [p["message"] for p in document["errors"] if p["file"] == "data/observations.csv"]
+        return messages, run_cli("validate", "--root", str(root)).stderr
 
-    at = listed(limit)
-    assert len(at) == limit and all("is not a number" in message for message in at)
-    past = listed(limit + 1)
-    assert len(past) == limit + 1 and past[-1].startswith("1 more problems in this file are not shown")
+    at, text = run(LISTED_PER_FILE)
+    assert len(at) == 200 and all("is not a number" in message for message in at)
+    assert "more in this file" not in text and "✗ 200 errors, 0 warnings" in text
+    past, text = run(600)
+    assert len(past) == 600 and all("is not a number" in message for message in past)
+    assert past[-1] == "'x599' is not a number: write digits with a decimal point, e.g. 27.5"
+    assert text.count("is not a number") == 200
+    assert "and 400 errors and 0 warnings more in this file" in text
+    assert "✗ 600 errors, 0 warnings" in text

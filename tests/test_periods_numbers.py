@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from ansinh.i18n import format_number, resolve_lang
-from ansinh.numbers import Fraction, NumberError, could_be_grouped, for_output, half_unit, parse_decimal
+from ansinh.numbers import Fraction, NumberError, could_be_grouped, half_unit, parse_decimal, rounded, rounded_text
 from ansinh.periods import Period, PeriodError, months_between, years_between
 
 
@@ -68,9 +68,9 @@ def test_thousands_separators_are_recognised() -> None:
 
 
 def test_output_rounding_is_half_up_to_four_places() -> None:
-    assert for_output(Fraction(5, 7)) == Decimal("0.7143")  # 2.5 / 3.5
-    assert for_output(Fraction(1, 20000)) == Decimal("0.0001")  # 0.00005 rounds up
-    assert for_output(Fraction(27000)) == Decimal(27000)
+    assert rounded(Fraction(5, 7)) == 7143 and rounded_text(Fraction(5, 7)) == "0.7143"  # 2.5 / 3.5
+    assert rounded(Fraction(1, 20000)) == 1 and rounded_text(Fraction(1, 20000)) == "0.0001"  # 0.00005 rounds up
+    assert rounded(Fraction(27000)) == 270000000 and rounded_text(Fraction(27000)) == "27000"
 
 
 def test_number_formats_follow_the_language() -> None:

@@ -45,7 +45,7 @@ def check_catalogue(
     indicators: list[Indicator],
     bases: list[BaseSeries],
     kept: Mapping[str, list[int]],
-    declared_bases: set[str],
+    declared_bases: set[str] | None,
 ) -> tuple[Findings, set[str]]:
     """Unique ids, and a unit, kind, direction and base that fit together (SPEC 1.1). Returns the
     findings and the ids of indicators whose definition is in error."""
@@ -63,7 +63,7 @@ def check_catalogue(
             located.add("indicator-definition", t("indicator.needs_base", unit=indicator.unit), path)
         if indicator.kind == "flow" and (indicator.unit != "count" or indicator.better != "higher"):
             located.add("indicator-definition", t("indicator.flow"), (*path, "kind"))
-        if indicator.base is not None and indicator.base not in declared_bases:
+        if indicator.base is not None and declared_bases is not None and indicator.base not in declared_bases:
             located.add("unknown-reference", _unknown("what.base", indicator.base, declared_bases), (*path, "base"))
         if len(located) > before:
             broken.add(indicator.id)
@@ -223,6 +223,11 @@ def _check_values(located: Findings, path: Path, target: PlanTarget, indicator: 
             problem = value_problem_of(indicator, value, f"{value}")
             if problem is not None:
                 located.add(problem[0], problem[1], value_path)
+    # A flow's amount is what progress is divided by: 0 would make every figure meaningless. A
+    # level's value may be 0 ("no poor households left").
+    for name, amount in (("total", spec.total), ("per_year", spec.per_year)):
+        if indicator.kind == "flow" and amount is not None and amount == 0:
+            located.add("bad-value", t("target.flow_zero", field=name, value=amount), (*path, "target", name))
     if target.count is not None and indicator.unit == "count" and indicator.kind == "level":
         located.add("target-shape", t("target.count_on_count"), (*path, "count"), at_key=True)
 

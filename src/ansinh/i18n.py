@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from ansinh.numbers import OUTPUT_PLACES, Fraction
+from ansinh.numbers import OUTPUT_PLACES, Fraction, rounded_text
 from ansinh.text import Lang, LocalText, Text, t
 
 __all__ = ["LANGS", "Lang", "LanguageError", "LocalText", "Text", "format_number", "resolve_lang", "t"]
@@ -40,8 +40,8 @@ def resolve_lang(option: str | None = None, environ: Mapping[str, str] | None = 
 
 def format_number(value: Decimal | Fraction | int, lang: Lang, places: int | None = None) -> str:
     """A number in the reader's convention: 22.796 and 27,5 in Vietnamese, 22,796 and 27.5 in
-    English. A ``Decimal`` keeps its written digits; a ``Fraction`` is rounded to ``places``
-    (default four, trailing zeros dropped)."""
+    English. A ``Decimal`` keeps its written digits; a ``Fraction`` is rounded half up to ``places``
+    (default four, trailing zeros dropped) by ``numbers.rounded``, as JSON and CSV round it."""
     kind = type(value)
     if kind is bool:
         raise TypeError("a boolean is not a number")
@@ -50,19 +50,8 @@ def format_number(value: Decimal | Fraction | int, lang: Lang, places: int | Non
     elif kind is Decimal and places is None:
         text = f"{value:,f}"
     else:
-        text = _rounded(Fraction(value), OUTPUT_PLACES if places is None else places)
+        text = rounded_text(value, OUTPUT_PLACES if places is None else places, grouped=True)
     return text.translate(_VIETNAMESE) if lang == "vi" else text
-
-
-def _rounded(value: Fraction, places: int) -> str:
-    """``f"{round_to_places(value, places):,f}"``, in integers: the table of a national report
-    writes hundreds of thousands of figures."""
-    numerator, denominator = value.numerator, value.denominator
-    scale = 10**places
-    scaled = (2 * abs(numerator) * scale + denominator) // (2 * denominator)  # half up, away from 0
-    whole, part = divmod(scaled, scale)
-    text = f"{'-' if numerator < 0 and scaled else ''}{whole:,}"
-    return f"{text}.{part:0{places}d}".rstrip("0") if part else text
 
 
 def render_value(value: object, lang: Lang) -> str:

@@ -13,6 +13,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot read the file: {detail}",
         "vi": "không đọc được tệp: {detail}",
     },
+    "file.folder_unreadable": {
+        "en": "cannot read the folder: {detail}: none of its files can be checked until its permissions let ansinh read it",
+        "vi": "không đọc được thư mục: {detail}: chưa kiểm tra được tệp nào trong thư mục cho tới khi quyền truy cập cho phép ansinh đọc nó",
+    },
+    "file.no_data_folder": {
+        "en": "there is no data/ folder, so every target has no data: put observations in data/*.csv and bases in data/bases/*.csv",
+        "vi": "không có thư mục data/, nên mọi chỉ tiêu đều chưa có số liệu: hãy đặt số liệu quan sát vào data/*.csv và số liệu gốc vào data/bases/*.csv",
+    },
+    "file.not_read.data_folder": {
+        "en": "this folder is not read: ansinh reads only data/*.csv and data/bases/*.csv; move the files up",
+        "vi": "thư mục này không được đọc: ansinh chỉ đọc data/*.csv và data/bases/*.csv; hãy chuyển các tệp lên thư mục trên",
+    },
+    "file.not_read.plans_folder": {
+        "en": "this folder is not read: ansinh reads only the plans directly in targets/ (targets/*.yaml); move the files up",
+        "vi": "thư mục này không được đọc: ansinh chỉ đọc các kế hoạch nằm ngay trong targets/ (targets/*.yaml); hãy chuyển các tệp lên thư mục trên",
+    },
+    "file.not_read.excel": {
+        "en": "Excel files are not read yet: save this one as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8) in the same folder",
+        "vi": "ansinh chưa đọc tệp Excel: hãy lưu tệp này dạng CSV UTF-8 (trong Excel: Tệp > Lưu thành > CSV UTF-8) vào cùng thư mục",
+    },
+    "file.not_read.not_observations": {
+        "en": "not an observation file: ansinh reads only .csv files in data/; if it holds figures, save it as CSV UTF-8, else move it out",
+        "vi": "không phải tệp số liệu quan sát: ansinh chỉ đọc các tệp .csv trong data/; nếu tệp chứa số liệu, hãy lưu dạng CSV UTF-8, nếu không hãy chuyển nó ra ngoài",
+    },
+    "file.not_read.not_bases": {
+        "en": "not a base file: ansinh reads only .csv files in data/bases/; if it holds figures, save it as CSV UTF-8, else move it out",
+        "vi": "không phải tệp số liệu gốc: ansinh chỉ đọc các tệp .csv trong data/bases/; nếu tệp chứa số liệu, hãy lưu dạng CSV UTF-8, nếu không hãy chuyển nó ra ngoài",
+    },
+    "file.not_read.not_yaml": {
+        "en": "not a plan file: ansinh reads only .yaml and .yml files in targets/; move it out, or rename it if it is a plan",
+        "vi": "không phải tệp kế hoạch: ansinh chỉ đọc các tệp .yaml và .yml trong targets/; hãy chuyển nó ra ngoài, hoặc đổi tên nếu đó là một kế hoạch",
+    },
+    "file.not_read.dangling_link": {
+        "en": "the link points to nothing: point it at the file, or delete it",
+        "vi": "liên kết không trỏ tới tệp nào: hãy trỏ nó tới tệp cần đọc, hoặc xóa liên kết",
+    },
+    "file.not_read.special": {
+        "en": "not a regular file (a pipe, socket or device): ansinh reads only files",
+        "vi": "không phải tệp thông thường (ống dẫn, socket hoặc thiết bị): ansinh chỉ đọc tệp",
+    },
+    "file.not_read.unknown": {
+        "en": "ansinh cannot tell what this is ({detail}), so it is not read",
+        "vi": "ansinh không xác định được đây là gì ({detail}), nên không đọc",
+    },
     "file.not_utf8": {
         "en": "the file is not UTF-8 (byte {byte} cannot be read): save it as UTF-8 (in Excel: 'CSV UTF-8')",
         "vi": "tệp không ở mã UTF-8 (không đọc được byte {byte}): hãy lưu lại dạng UTF-8 (trong Excel: 'CSV UTF-8')",
@@ -25,9 +69,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ansinh does not know what this file is: {hint}",
         "vi": "ansinh không biết tệp này thuộc loại nào: {hint}",
     },
-    "file.more_problems": {
-        "en": "{count} more problems in this file are not shown: fix the ones above first",
-        "vi": "còn {count} lỗi khác trong tệp này không được hiển thị: hãy sửa các lỗi trên trước",
+    "problems.more_in_file": {
+        "en": "and {errors} and {warnings} more in this file, not listed here: `ansinh validate --format json` lists them all",
+        "vi": "và thêm {errors}, {warnings} trong tệp này không liệt kê ở đây: `ansinh validate --format json` liệt kê tất cả",
     },
     # --- YAML ----------------------------------------------------------------------------------
     "yaml.syntax": {
@@ -105,6 +149,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}' is not a span of periods: write the earlier period first, e.g. 2021/2023",
         "vi": "'{text}' không phải một khoảng kỳ: hãy viết kỳ sớm hơn trước, ví dụ 2021/2023",
     },
+    "period.did_you_mean": {
+        "en": "'{text}' is not a period as ansinh writes them: did you mean '{guess}'?",
+        "vi": "'{text}' không phải một kỳ theo cách viết của ansinh: có phải ý bạn là '{guess}'?",
+    },
+    "period.did_you_mean_day_first": {
+        "en": "'{text}' is not a period as ansinh writes them: did you mean '{guess}'? (read day first, dd/mm/yyyy, as dates are written in Viet Nam: write YYYY-MM-DD to be sure)",
+        "vi": "'{text}' không phải một kỳ theo cách viết của ansinh: có phải ý bạn là '{guess}'? (đã đọc ngày trước tháng, dd/mm/yyyy, theo cách viết ngày ở Việt Nam: hãy viết YYYY-MM-DD cho chắc chắn)",
+    },
     "number.empty": {"en": "the cell is empty: write a number", "vi": "ô trống: hãy nhập một số"},
     "number.not_finite": {"en": "'{text}' is not a finite number", "vi": "'{text}' không phải một số hữu hạn"},
     "number.not_number": {
@@ -134,6 +186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "number.not_whole": {
         "en": "'{text}' is not a whole number: {what} counts whole things",
         "vi": "'{text}' không phải số nguyên: {what} đếm số lượng nguyên",
+    },
+    "number.line_break": {
+        "en": "'{text}' has a line break inside the cell (Alt+Enter in Excel): write the number on one line",
+        "vi": "'{text}' có dấu xuống dòng trong ô (Alt+Enter trong Excel): hãy viết số trên một dòng",
     },
     "number.grouped": {
         "en": "'{text}' could be read as {whole} or as {decimal}: write {whole} without a thousands separator, or give the decimal with more or fewer than three places",
@@ -237,6 +293,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.row_length": {
         "en": "the row has {found} cells but the header has {expected}: check for a stray '{delimiter}' (put text containing it in double quotes) or a missing cell",
         "vi": "dòng có {found} ô nhưng dòng tiêu đề có {expected}: hãy kiểm tra dấu '{delimiter}' thừa (đặt văn bản chứa nó trong dấu nháy kép) hoặc ô bị thiếu",
+    },
+    "csv.row_length_extra_empty": {
+        "en": "the row has {found} cells but the header has {expected}, the extra ones empty: a number written with a decimal comma (28,5) in a file separated by '{delimiter}' splits into two cells — write 28.5, or put the cell in double quotes",
+        "vi": "dòng có {found} ô nhưng dòng tiêu đề có {expected}, các ô thừa để trống: số viết với dấu phẩy thập phân (28,5) trong tệp phân cách bằng '{delimiter}' bị tách thành hai ô — hãy viết 28.5, hoặc đặt ô trong dấu nháy kép",
+    },
+    "csv.unnamed_value": {
+        "en": "'{text}' stands in column {column}, which the header leaves unnamed: name the column or delete the value",
+        "vi": "'{text}' nằm ở cột {column}, cột không có tên trong dòng tiêu đề: hãy đặt tên cột hoặc xóa giá trị",
+    },
+    "csv.empty_column_name": {
+        "en": "column {column} of the header has no name: name it or delete the column",
+        "vi": "cột {column} của dòng tiêu đề không có tên: hãy đặt tên hoặc xóa cột",
     },
     # --- references and values -------------------------------------------------------------
     "what.indicator": {"en": "indicator", "vi": "chỉ tiêu"},
@@ -369,6 +437,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a flow's amounts are counts already: remove 'count'",
         "vi": "số liệu lũy kế đã là số tuyệt đối: hãy bỏ 'count'",
     },
+    "target.flow_zero": {
+        "en": "'{field}' is {value}: a flow target must be above 0 (the amount to reach; progress is measured against it)",
+        "vi": "'{field}' đang là {value}: mục tiêu dạng lũy kế (flow) phải lớn hơn 0 (lượng cần đạt; tiến độ được đo theo lượng này)",
+    },
     "target.count_on_count": {
         "en": "for a count indicator the target value is the count: remove 'count'",
         "vi": "với chỉ tiêu đếm số lượng, giá trị mục tiêu chính là số tuyệt đối: hãy bỏ 'count'",
@@ -425,6 +497,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plural.warnings": {"en": "{n} warning|{n} warnings", "vi": "{n} cảnh báo"},
     "plural.files": {"en": "{n} file|{n} files", "vi": "{n} tệp"},
     # --- usage ---------------------------------------------------------------------------------
+    "root.not_there": {
+        "en": "{origin} {folder}: no targets/ folder there",
+        "vi": "{origin} {folder}: không có thư mục targets/ ở đó",
+    },
+    "root.none": {
+        "en": "no project folder: no targets/ in {folder} or above (use --root DIR or ANSINH_ROOT)",
+        "vi": "không tìm thấy thư mục dự án: không có targets/ trong {folder} hay các thư mục cha (hãy dùng --root THƯ_MỤC hoặc ANSINH_ROOT)",
+    },
     "usage.no_such_path": {"en": "{path}: no such file or folder", "vi": "{path}: không có tệp hay thư mục này"},
     "usage.outside_root": {
         "en": "{path} is not inside the project folder {root}: use --root to choose another",

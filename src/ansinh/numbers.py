@@ -110,11 +110,57 @@ def exact(value: Decimal | int | Fraction) -> Fraction:
 
 
 # --- Rounding, named after the figures of SPEC section 3 -----------------------------------
+#
+# Every rounded figure — JSON, CSV, tables, messages — comes from ``rounded``: the figure times
+# 10^places, rounded half away from zero, as an integer. It is exact for ints, Decimals and
+# Fractions and works on numerator and denominator alone (no Decimal context, no float), since a
+# national report rounds hundreds of thousands of figures.
+
+Number = Fraction | Decimal | int
+
+_POWERS = tuple(10**places for places in range(32))
+
+
+def rounded(value: Number, places: int = OUTPUT_PLACES) -> int:
+    """``value`` · 10^``places``, rounded half up (away from zero): 0.71425 -> 7143 at four places.
+
+    ``scaled_text(rounded(value, places), places)`` is the figure as printed."""
+    scale = _POWERS[places] if 0 <= places < 32 else 10**places
+    kind = type(value)
+    if kind is int:
+        return value * scale  # type: ignore[operator]
+    if kind is Fraction:
+        numerator, denominator = value.numerator, value.denominator  # type: ignore[union-attr]
+    else:  # a Decimal (NaN and infinities raise), a bool, a fractions.Fraction
+        numerator, denominator = value.as_integer_ratio()
+    if numerator >= 0:
+        return (2 * numerator * scale + denominator) // (2 * denominator)
+    return -((-2 * numerator * scale + denominator) // (2 * denominator))
+
+
+def scaled_text(scaled: int, places: int = OUTPUT_PLACES, *, grouped: bool = False) -> str:
+    """The decimal ``scaled`` / 10^``places`` written plainly, trailing zeros dropped: 7143 -> 0.7143,
+    270000 -> 27; with thousands separators when ``grouped`` (1,234.5)."""
+    whole, part = divmod(-scaled if scaled < 0 else scaled, _POWERS[places] if 0 <= places < 32 else 10**places)
+    text = f"{whole:,}" if grouped else str(whole)
+    if scaled < 0:
+        text = "-" + text
+    return f"{text}.{part:0{places}d}".rstrip("0") if part else text
+
+
+def rounded_text(value: Number, places: int = OUTPUT_PLACES, *, grouped: bool = False) -> str:
+    """A figure as printed: rounded half up to at most ``places`` decimals, trailing zeros dropped."""
+    return scaled_text(rounded(value, places), places, grouped=grouped)
+
+
+def round_to_places(value: Number, places: int) -> Decimal:
+    """Rounded half up (away from zero) to ``places`` decimals, trailing zeros dropped."""
+    return Decimal(rounded_text(value, places))  # from text: exact, whatever the context
 
 
 def round_half_up(value: Fraction) -> int:
     """Nearest whole number, halves away from zero (all values here are non-negative)."""
-    return math.floor(value + Fraction(1, 2))
+    return rounded(value, 0)
 
 
 def round_up(value: Fraction) -> int:
@@ -123,24 +169,3 @@ def round_up(value: Fraction) -> int:
 
 def round_down(value: Fraction) -> int:
     return math.floor(value)
-
-
-def round_to_places(value: Fraction, places: int) -> Decimal:
-    """Rounded half up (away from zero) to ``places`` decimals, trailing zeros dropped."""
-    scaled = round_half_up(abs(value) * 10**places)
-    return as_plain_decimal(Decimal(scaled if value >= 0 else -scaled).scaleb(-places))
-
-
-def for_output(value: Fraction | Decimal | int) -> Decimal:
-    """A figure as printed: rounded half up to at most four places (SPEC section 6)."""
-    return round_to_places(exact(value), OUTPUT_PLACES)
-
-
-def as_plain_decimal(value: Decimal) -> Decimal:
-    """A decimal without exponent notation or trailing zeros: 2.70E+4 -> 27000, 30.0 -> 30."""
-    if value == 0:
-        return Decimal(0)
-    normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return normal.quantize(Decimal(1)) if exponent > 0 else normal

@@ -33,8 +33,15 @@ CODES: dict[str, Code] = {
     code.id: code
     for code in (
         Code("file-missing", _E, "A file the project needs is absent (targets/indicators.yaml, targets/areas.yaml)."),
-        Code("file-unreadable", _E, "A file cannot be read, or is not UTF-8 text."),
+        Code("file-unreadable", _E, "A file or folder cannot be read (the system gives the reason), or is not UTF-8."),
         Code("file-too-large", _E, "A file is larger than its limit (see Limits in the README)."),
+        Code(
+            "file-not-read",
+            _W,
+            "An entry of targets/, data/ or data/bases/ that ansinh does not read (a folder, another kind of file, "
+            "an Excel file, a link to nothing), with what to do.",
+        ),
+        Code("no-data-folder", _W, "There is no data/ folder: every target has no data."),
         Code("yaml-syntax", _E, "The file is not valid YAML."),
         Code("yaml-too-deep", _E, "Collections are nested deeper than the limit."),
         Code("yaml-too-many-aliases", _E, "More aliases (*name) than the limit, or aliases that expand to too much."),

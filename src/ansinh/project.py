@@ -104,23 +104,37 @@ class ObservationStore:
         table = list(by_id.values())
         number_of = {key: number for number, key in enumerate(by_id)}
         numbers = array("l", map(number_of.__getitem__, ids))
-        values, counts = "\n".join(self.values), "\n".join(self.counts)
-        return _unpack_store, (table, numbers, values, counts, self.rows, self.locations, self._spans)
+        return _unpack_store, (
+            table,
+            numbers,
+            _joined(self.values),
+            _joined(self.counts),
+            self.rows,
+            self.locations,
+            self._spans,
+        )
+
+
+def _joined(cells: list[str]) -> str | list[str]:
+    """Cells as one text, split again on loading; the list itself should a cell ever hold a
+    line break, so that no pickled store can come back with its rows shifted."""
+    text = "\n".join(cells)
+    return text if text.count("\n") == max(0, len(cells) - 1) else list(cells)
 
 
 def _unpack_store(
     table: list[Period],
     numbers: array[int],
-    values: str,
-    counts: str,
+    values: str | list[str],
+    counts: str | list[str],
     rows: array[int],
     locations: Locations,
     spans: dict[tuple[str, str], tuple[int, int]],
 ) -> ObservationStore:
     store = ObservationStore(locations)
     store.periods = list(map(table.__getitem__, numbers))
-    store.values = values.split("\n") if numbers else []
-    store.counts = counts.split("\n") if numbers else []
+    store.values = values if isinstance(values, list) else values.split("\n") if numbers else []
+    store.counts = counts if isinstance(counts, list) else counts.split("\n") if numbers else []
     store.rows = rows
     store._spans = spans
     return store

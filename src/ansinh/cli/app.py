@@ -11,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TextIO, TypeVar
 
 import typer
 
@@ -272,6 +272,10 @@ def run() -> None:
     # the cyclic garbage collector would scan them over and over (a third of the time of loading
     # a national root) to find almost nothing. Reference counting still frees what is dropped.
     gc.disable()
+    # A reader that stops reading (``ansinh report | head -1``) is not an error of the files:
+    # the command ends with the code its answer has (0, or 3 for --fail-on), not click's 1.
+    sys.stdout = _ReaderMayLeave(sys.stdout, 1)  # type: ignore[assignment]
+    sys.stderr = _ReaderMayLeave(sys.stderr, 2)  # type: ignore[assignment]
     code = _run_app()
     # The answer is written: leave without freeing, one by one, the objects a national root
     # made (a tenth of a second or more), as the end of the process frees them all at once.
@@ -281,6 +285,41 @@ def run() -> None:
     except (BrokenPipeError, ValueError):  # the reader has gone (| head): nothing more to say
         pass
     os._exit(code)
+
+
+class _ReaderMayLeave:
+    """A standard stream that, once its reader has gone, drops what is written to it instead of
+    raising ``BrokenPipeError`` into the command."""
+
+    def __init__(self, stream: TextIO, fd: int) -> None:
+        self._stream = stream
+        self._fd = fd
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._leave()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._leave()
+
+    def _leave(self) -> None:
+        self._gone = True
+        # What the stream still buffers would fail again when flushed at exit: send it nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self._fd)
+        os.close(devnull)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def _run_app() -> int:

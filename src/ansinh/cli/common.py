@@ -59,7 +59,7 @@ def settings(ctx: typer.Context, root: Path | None, lang: Language | None) -> tu
     try:
         return find_root(str(root) if root else None, Path.cwd()), chosen_lang
     except RootError as error:
-        fail(UsageError(str(error)), chosen_lang)
+        fail(UsageError(error.text), chosen_lang)
 
 
 def language(ctx: typer.Context, lang: Language | None) -> Lang:

@@ -378,7 +378,6 @@ class _PerYear(_Target):
             return self.assemble(**_no_flow_data())
         achieved = sum((observation.value for observation in summed), Decimal(0))
         t1 = date(year, 12, 31)
-        latest = max(summed, key=lambda observation: observation.period.end)
         months_left = self.months_left(t1)
         met = Fraction(achieved) >= per_year
         gap = max(Fraction(0), per_year - Fraction(achieved))
@@ -386,7 +385,9 @@ class _PerYear(_Target):
         self.warn_if_stale(t1)
         return self.assemble(
             **_FLOW_NULLS,
-            current=Current(achieved, latest.period.label, t1, None),
+            # SPEC section 3: the period is the calendar year judged, even when its halves or
+            # quarters were summed, since ``achieved`` is that year's total.
+            current=Current(achieved, str(year), t1, None),
             met=met,
             gap=gap,
             years_left=months_left / 12,

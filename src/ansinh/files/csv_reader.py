@@ -31,6 +31,7 @@ class CsvTable:
     rows: list[list[str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     decimal_comma: bool = False
+    unnamed: tuple[int, ...] = ()  # positions of trailing header cells left empty, as Excel writes them
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -66,17 +67,29 @@ def open_csv(
 
 
 def row_cells(table: CsvTable, cells: list[str], width: int, line: int) -> list[str] | None:
-    """A row's cells stripped, or ``None`` for a blank row or one of the wrong length (which is
-    reported). A row that ends in empty cells beyond the header is Excel's habit, not an error."""
+    """A row's cells stripped, or ``None`` for a blank row or one that is reported: of another
+    length than the header, or with a value under a column the header leaves unnamed.
+
+    Extra empty cells are an error too: in a ``,`` file a decimal comma (``28,5``) splits one
+    value into two cells, and the row would otherwise be read with every column after it shifted.
+    Excel's trailing empty columns appear in the header as well, as unnamed columns
+    (``read_header``), and then the rows have the header's width."""
     if not cells or all(not cell.strip() for cell in cells):
         return None
     if len(cells) != width:
-        if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
-            cells = cells[:width]
-        else:
-            delimiter = ";" if table.decimal_comma else ","
-            text = t("csv.row_length", found=len(cells), expected=width, delimiter=delimiter)
-            table.problems.append(Problem("csv-row-length", text, table.file, line, 1))
+        delimiter = ";" if table.decimal_comma else ","
+        key = (
+            "csv.row_length_extra_empty"
+            if len(cells) > width and not any(c.strip() for c in cells[width:])
+            else ("csv.row_length")
+        )
+        text = t(key, found=len(cells), expected=width, delimiter=delimiter)
+        table.problems.append(Problem("csv-row-length", text, table.file, line, 1))
+        return None
+    for position in table.unnamed:
+        if cells[position].strip():
+            text = t("csv.unnamed_value", column=position + 1, text=cells[position].strip())
+            table.problems.append(Problem("csv-row-length", text, table.file, line, position + 1))
             return None
     return [cell.strip() for cell in cells]
 
@@ -120,10 +133,19 @@ def _read_header(table: CsvTable, header: list[str], required: tuple[str, ...], 
     known = required + optional
     ok = True
     guessed: set[str] = set()
-    for position, cell in enumerate(header):
+    named = len(header)
+    while named and not header[named - 1].strip():
+        named -= 1  # Excel writes the empty columns after the last used one: unnamed, kept empty
+    table.unnamed = tuple(range(named, len(header)))
+    for position, cell in enumerate(header[:named]):
         name = cell.strip().lower()
         column = position + 1
-        if name in table.columns:
+        if not name:
+            table.problems.append(
+                Problem("csv-header", t("csv.empty_column_name", column=column), table.file, 1, column)
+            )
+            ok = False
+        elif name in table.columns:
             table.problems.append(
                 Problem("csv-header", t("csv.duplicate_column", name=name), table.file, 1, column, name)
             )

@@ -20,7 +20,6 @@ class Limits:
     yaml_aliases: int = 1_000
     yaml_expanded_nodes: int = 100_000  # what the aliases would expand to, counted in values
     csv_bytes: int = 4096 * MIB  # a national observation file is hundreds of megabytes
-    problems_per_file: int = 200  # past this, one more problem says how many were left out
 
 
 LIMITS = Limits()

@@ -7,6 +7,7 @@ the bases, then the plans (checked against all three), then the observations.
 from __future__ import annotations
 
 import dataclasses
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,7 +24,7 @@ from ansinh.checks import (
 from ansinh.files.access import not_utf8, unreadable
 from ansinh.files.csv_reader import CsvTable, read_csv_text
 from ansinh.files.limits import LIMITS, Limits
-from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, project_files
+from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, list_project, skipped_problems
 from ansinh.files.located import validate_document
 from ansinh.files.observations import ObservationReader
 from ansinh.files.rows import BASE_COLUMNS, base_figures_from
@@ -66,7 +67,10 @@ def load_project(
     progress = progress or _Silent()
     project = Project(root, warnings_checked=warnings)
     reader = _Reader(root, limits, project)
-    plan_files, observation_files, base_files = project_files(root)
+    # Every entry that is not read is named, whichever the command: the problems cost nothing.
+    listing = list_project(root)
+    plan_files, observation_files, base_files = listing.plans, listing.observations, listing.bases
+    reader.problems(skipped_problems(listing.skipped))
 
     catalogue = reader.yaml(INDICATORS_FILE, FileKind.INDICATORS, required=True)
     areas = reader.yaml(AREAS_FILE, FileKind.AREAS, required=True)
@@ -82,8 +86,14 @@ def load_project(
         reader.findings(areas, check_areas(area_list, areas.kept, declared_areas))
 
     figures: list[BaseFigure] = []
+    # A base file or folder that could not be read may hold the figures that declare a base:
+    # references to bases are then not checked, so its one error is not followed by others.
+    bases_all_read = not any(
+        entry.reason == "unreadable" and entry.path.startswith("data/") for entry in listing.skipped
+    )
     for file in base_files:
         table = reader.csv(file, BASE_COLUMNS)
+        bases_all_read = bases_all_read and table is not None
         if table is not None:
             found, problems = base_figures_from(table, declared_areas)
             figures.extend(found)
@@ -92,7 +102,9 @@ def load_project(
     project.bases = BaseTable(figures)
 
     if catalogue is not None and catalogue.data is not None:
-        declared_bases = project.bases.names() | (_declared_ids(catalogue, "bases") or set())
+        declared_bases = (
+            project.bases.names() | (_declared_ids(catalogue, "bases") or set()) if bases_all_read else None
+        )
         found, broken = check_catalogue(indicators, series, catalogue.kept, declared_bases)
         reader.findings(catalogue, found)
         # An indicator in error is declared, so references to it are not errors too, but no
@@ -158,6 +170,37 @@ def _read_observations(
     if warnings:
         problems += check_observation_counts(store, context.indicators, context.bases, context.base_series)
     return ObservationsRead(store, observation_reader.columns_of, problems, reader.project.files)
+
+
+def complete_warnings(project: Project, limits: Limits = LIMITS) -> None:
+    """Give a project read without ``warnings`` the problems of the checks it left out, in the
+    order and places a full read gives them: what the cache keeps, without reading the files
+    again — only the header line of an observation file with such a warning, for the column."""
+    if project.warnings_checked:
+        return
+    found = check_observation_counts(project.observations, project.indicators, project.bases, project.base_series)
+    if found:
+        reader = _Reader(project.root, limits, Project(project.root))
+        reader.collected = [*project.problems, *found]  # those already found keep their order
+        for file in sorted({problem.file for problem in found if problem.file}):
+            columns = _header_columns(project.root, file)
+            if columns is not None:
+                reader.columns[file] = columns
+        project.problems = reader.finish()
+    project.warnings_checked = True
+
+
+def _header_columns(root: Path, file: str) -> dict[str, int] | None:
+    """The columns of an observation file, from its header, as ``ObservationReader`` reads them."""
+    from ansinh.files.csv_reader import open_csv
+    from ansinh.files.rows import OBSERVATION_COLUMNS
+
+    try:
+        with (root / file).open(encoding="utf-8-sig", newline="") as handle:
+            opened = open_csv(handle, file, *OBSERVATION_COLUMNS)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if isinstance(opened, CsvTable) else opened[0].columns
 
 
 def _read_plans(root: Path, limits: Limits, files: list[str], context: CheckContext, progress: Progress) -> PlansRead:
@@ -250,6 +293,17 @@ def _conflicting_bases(figures: list[BaseFigure]) -> list[Problem]:
     return problems
 
 
+def composed(text: str) -> str:
+    """Text in Unicode's composed form (NFC). Vietnamese typed with some keyboard settings
+    arrives decomposed ("ê" as "e" and a combining circumflex), and "Sở Y tế" written both ways
+    would otherwise be two leads, two names: the same name must be the same text everywhere."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
 @dataclass(slots=True)
 class YamlFile:
     """A YAML file as read: its values, what validated of them, and the problems found at its
@@ -287,18 +341,24 @@ class _Reader:
         self.collected.extend(problems)
 
     def checked_path(self, file: str, limit: int, *, required: bool) -> Path | None:
-        """The file's path if it exists and is within ``limit``; else the problem is collected."""
+        """The file's path if it is a file within ``limit``; else the problem is collected: the
+        file missing (when ``required``), or unreadable with the system's reason — a file in a
+        folder that cannot be looked into is there, not missing."""
         path = self.root / file
-        if not path.is_file():
+        try:
+            status = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            status = None
+        except OSError as error:
+            self.project.files.append(file)
+            self.collected.append(unreadable(file, error))
+            return None
+        if status is None or not stat.S_ISREG(status.st_mode):
             if required:
                 self.collected.append(Problem("file-missing", t("file.missing", file=file), file))
             return None
         self.project.files.append(file)
-        try:
-            size = path.stat().st_size
-        except OSError as error:
-            self.collected.append(unreadable(file, error))
-            return None
+        size = status.st_size
         if size > limit:
             self.collected.append(Problem("file-too-large", t("file.too_large", size=size, limit=limit), file, 1, 1))
             return None
@@ -325,6 +385,7 @@ class _Reader:
         text = self.text(file, self.limits.yaml_bytes, required=required)
         if text is None:
             return None
+        text = composed(text)
         document = read_yaml_text(text, file, self.limits)
         self.collected.extend(document.problems)
         read = YamlFile(file, text, document.data, None)
@@ -340,13 +401,14 @@ class _Reader:
         text = self.text(file, self.limits.csv_bytes, required=False)
         if text is None:
             return None
-        table = read_csv_text(text, file, *columns)
+        table = read_csv_text(composed(text), file, *columns)
         self.collected.extend(table.problems)
         self.columns[file] = table.columns
         return table if table.ok else None
 
     def finish(self) -> list[Problem]:
-        """Problems sorted by place, each with its CSV column, at most ``problems_per_file`` a file."""
+        """Every problem, sorted by place, each with its CSV column. All are kept, however many:
+        the summary and JSON count them truly; the text output lists a limited number a file."""
         for read in self.yaml_files:
             self.collected.extend(read.problems())
         by_file: dict[str, list[Problem]] = {}
@@ -359,13 +421,5 @@ class _Reader:
             by_file.setdefault(problem.file or "", []).append(problem)
         result: list[Problem] = []
         for file in sorted(by_file):
-            problems = sorted(by_file[file], key=Problem.sort_key)
-            cap = self.limits.problems_per_file
-            if len(problems) > cap:
-                left_out = len(problems) - cap
-                problems = [
-                    *problems[:cap],
-                    Problem(problems[cap].code, t("file.more_problems", count=left_out), file or None),
-                ]
-            result.extend(problems)
+            result.extend(sorted(by_file[file], key=Problem.sort_key))
         return result

@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 from typing_extensions import is_typeddict
 
-from ansinh.files.schema import SCHEMAS, FileKind, adapter
+from ansinh.files.schema import SCHEMAS, FileKind, IndicatorSchema, adapter, unit_meant
 from ansinh.files.yaml_reader import YamlDocument
 from ansinh.problems import Findings
 from ansinh.text import Text, suggest, t
@@ -85,7 +85,7 @@ def _describe(detail: ErrorDetails, loc: tuple[str | int, ...], schema: Any) -> 
     if kind in ("literal_error", "enum"):
         expected = _literal_choices(schema, loc)
         found = detail.get("input")
-        guess = suggest(str(found), expected) if isinstance(found, str) else None
+        guess = _choice_guess(found, expected, _schema_at(schema, loc[:-1]), name)
         if guess:
             return "bad-value", t("value.choice_guess", found=str(found), choices=expected, guess=guess)
         return "bad-value", t("value.choice", found=str(found), choices=expected)
@@ -96,6 +96,16 @@ def _describe(detail: ErrorDetails, loc: tuple[str | int, ...], schema: Any) -> 
     if kind in ("string_type", "string_sub_type"):
         return "wrong-type", t("type.text_field", field=name)
     return "wrong-type", t("type.other", field=name, detail=detail["msg"])
+
+
+def _choice_guess(found: Any, expected: list[str], owner: Any, name: str) -> str | None:
+    """The choice probably meant. A unit goes by meaning, never by spelling: per_10000 is a
+    letter away from per_100k but means per_10k, and a wrong guess is worse than none."""
+    if not isinstance(found, str):
+        return None
+    if owner is IndicatorSchema and name == "unit":
+        return unit_meant(found)
+    return suggest(found, expected)
 
 
 # --- reading the schemas: which fields a TypedDict has, and what they are -------------------

@@ -165,10 +165,16 @@ class ObservationReader:
                 doubtful.update(index for index, value in enumerate(values) if "." in value)
             # Every point now stands for a comma of the file: _series_row_by_row writes it back.
             values = list(map(_TO_POINT, values))
-        if not _PLAIN_VALUES.fullmatch("\n".join(values)):
+        # Cells are checked joined by line breaks, so a cell that holds one itself (Alt+Enter in
+        # Excel: "28\n5") would pass as two plain numbers: the count of breaks must be the rows'.
+        joined = "\n".join(values)
+        if joined.count("\n") != len(values) - 1 or not _PLAIN_VALUES.fullmatch(joined):
             doubtful.update(index for index, value in enumerate(values) if not _PLAIN_VALUE.fullmatch(value))
-        if not _COUNTS.fullmatch("\n".join(counts)):
+        joined = "\n".join(counts)
+        if joined.count("\n") != len(counts) - 1 or not _COUNTS.fullmatch(joined):
             doubtful.update(index for index, count in enumerate(counts) if not _COUNT.fullmatch(count))
+        for position in table.unnamed:  # Excel's trailing unnamed columns must stay empty
+            doubtful.update(index for index, row in enumerate(rows) if row[position].strip())
         if not doubtful:
             self.indicator += indicators
             self.area += areas

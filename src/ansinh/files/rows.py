@@ -41,8 +41,19 @@ class _RowChecker:
         column = self.table.columns.get(name, 0) + 1
         self.problems.append(Problem(code, text, self.table.file, self.line, column, name))
 
+    def line_break(self, name: str, text: str) -> bool:
+        """A number cell with a line break in it (Alt+Enter in Excel) is an error, whatever the
+        lines hold: "28\n5" may be 28.5, 285 or two figures."""
+        if "\n" not in text and "\r" not in text:
+            return False
+        shown = " ⏎ ".join(part.strip() for part in text.splitlines())
+        self.add(name, "bad-number", t("number.line_break", text=shown))
+        return True
+
     def number(self, name: str) -> Decimal | None:
         text = self.cell(name)
+        if self.line_break(name, text):
+            return None
         if could_be_grouped(text) and (self.table.decimal_comma or "," in text):
             # In a ';' file Excel writes 27,5 for 27.5 — but 22,796 may equally be 22796, and a
             # '.' there is a Vietnamese thousands separator. In a ',' file '.' is the decimal point.
@@ -56,7 +67,7 @@ class _RowChecker:
 
     def count(self, name: str) -> int | None:
         text = self.cell(name)
-        if not text:
+        if not text or self.line_break(name, text):
             return None
         if _DIGITS.fullmatch(text.lstrip("+")):
             return int(text)

@@ -131,6 +131,50 @@ def _type_name(value: Any) -> Text:
     return t("kind.text")
 
 
+# What people write for a unit, by what it means: a unit is guessed from its meaning, never from
+# its spelling (per_10000 is one letter from per_100k and means per_10k). Keys are written the
+# way ``_unit_key`` reduces them: case-folded, without blanks, underscores, hyphens, dots, commas.
+_UNIT_WORDS = {
+    **dict.fromkeys(("percent", "percentage", "pct", "%", "phầntrăm", "phantram"), "percent"),
+    **dict.fromkeys(("tỷlệ", "tỉlệ", "tylệ", "tilệ", "tyle", "tile", "tỷlệphầntrăm", "tỉlệphầntrăm"), "percent"),
+    **dict.fromkeys(("‰", "permille", "permil", "phầnnghìn", "phannghin", "phầnngàn"), "per_1k"),
+    **dict.fromkeys(("‱", "vạn", "phầnvạn", "phanvan"), "per_10k"),
+    **dict.fromkeys(("count", "counts", "number", "numbers", "absolute", "countof", "numberof"), "count"),
+    **dict.fromkeys(("số", "sốlượng", "soluong", "người", "nguoi", "sốtuyệtđối", "sotuyetdoi"), "count"),
+}
+# After "per", "trên", "/", "mỗi": the size of the denominator.
+_UNIT_PER = {
+    **dict.fromkeys(("100", "cent", "trăm", "tram"), "percent"),
+    **dict.fromkeys(("1000", "1k", "thousand", "nghìn", "nghin", "ngàn", "ngan", "1nghìn", "‰"), "per_1k"),
+    **dict.fromkeys(("10000", "10k", "tenthousand", "vạn", "van", "10nghìn", "10nghin", "mườinghìn", "‱"), "per_10k"),
+    **dict.fromkeys(("100000", "100k", "hundredthousand", "100nghìn", "100nghin", "trămnghìn", "100ngàn"), "per_100k"),
+}
+_UNIT_PREFIXES = ("per", "trên", "tren", "/", "mỗi", "moi")
+_UNIT_SUFFIXES = ("dân", "dan", "người", "nguoi", "population", "people", "inhabitants", "persons")
+
+
+def _unit_key(text: str) -> str:
+    import unicodedata
+
+    return re.sub(r"[\s_\-.,'’]+", "", unicodedata.normalize("NFC", text).casefold())
+
+
+def unit_meant(text: str) -> str | None:
+    """The unit that ``text`` means, when it is one of the usual ways of writing one
+    (``per_10000``, ``trên vạn dân``, ``‰``, ``phần trăm``); ``None`` for anything else: no guess
+    is better than a wrong one."""
+    key = _unit_key(text)
+    if key in _UNIT_WORDS:
+        return _UNIT_WORDS[key]
+    prefix = next((prefix for prefix in _UNIT_PREFIXES if key.startswith(prefix)), None)
+    core = key[len(prefix) :] if prefix else key
+    suffix = next((suffix for suffix in _UNIT_SUFFIXES if core.endswith(suffix) and core != suffix), None)
+    core = core[: -len(suffix)] if suffix else core
+    if prefix:
+        return _UNIT_PER.get(core)
+    return _UNIT_WORDS.get(core) if suffix else None  # vạn dân, số người
+
+
 _NAME_SCHEMA = {
     "oneOf": [
         {"type": "string", "description": "The same name in both languages."},

@@ -1,10 +1,13 @@
 """JSON text with exact decimal numbers, written fast.
 
 A figure rounded to four places is written by Python's ``json`` module as a float when the float
-prints as exactly that decimal — true of every figure below 2^53 / 10^4, nine hundred billion —
-so that the module's compiled encoder can write a national report's rows. A larger figure stays a
-``Decimal``, and the rows that hold one are written from their digits instead: officials quote
-these figures, and no float may stand for one it is not.
+prints as exactly that decimal, so that the module's compiled encoder can write a national
+report's rows. That holds when the decimal has at most 15 significant digits (DBL_DIG): the
+nearest float's shortest ``repr`` is then the decimal itself — true of every figure below 10^11
+with four places. With 16 digits it is not (564405714286.2857 prints as 564405714286.2856), so a
+larger figure stays a ``Decimal``, and the rows that hold one are written from their digits
+instead, in the same layout: officials quote these figures, and no float may stand for one it is
+not.
 """
 
 from __future__ import annotations
@@ -14,74 +17,72 @@ from datetime import date
 from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
-from ansinh.numbers import OUTPUT_PLACES, Fraction
+from ansinh.numbers import OUTPUT_PLACES, Fraction, rounded, scaled_text
 
 JsonValue = object
 
 
 _SCALE = 10**OUTPUT_PLACES
-_EXACT_FLOAT = 2**53  # every integer below it is a float exactly
+# Below it a scaled figure has at most 15 significant digits, which a float keeps (DBL_DIG): the
+# correctly rounded quotient scaled / _SCALE is the float whose repr is that decimal.
+_EXACT_FLOAT = 10**15
 
 
 def number(value: Decimal | Fraction | int | None) -> float | Decimal | int | None:
     """A figure as SPEC section 6 prints it: rounded half up to at most four places; a whole
-    number as an integer."""
+    number as an integer; a float only where its repr is exactly the rounded decimal."""
     if value is None or type(value) is int:
         return value
-    fraction = value if isinstance(value, Fraction) else Fraction(value)
-    numerator, denominator = fraction.numerator, fraction.denominator
-    scaled = (2 * abs(numerator) * _SCALE + denominator) // (2 * denominator)  # half up
-    if numerator < 0:
-        scaled = -scaled
+    scaled = rounded(value)
     if scaled % _SCALE == 0:
         return scaled // _SCALE
-    if abs(scaled) < _EXACT_FLOAT:
-        # A correctly rounded division: the float nearest this decimal, whose shortest repr is
-        # the decimal itself.
+    if -_EXACT_FLOAT < scaled < _EXACT_FLOAT:
         return scaled / _SCALE
-    return Decimal(scaled).scaleb(-OUTPUT_PLACES)
+    return Decimal(scaled_text(scaled))  # from its text: exact, trailing zeros dropped
 
 
 def dumps_line(value: JsonValue) -> str:
-    """One value on one line, by the compiled encoder unless it holds an exact ``Decimal``."""
+    """``json.dumps(value, ensure_ascii=False)``: by the compiled encoder unless the value holds an
+    exact ``Decimal``, then from its digits in the same layout."""
     try:
         return json.dumps(value, ensure_ascii=False)
     except TypeError:
-        return dumps(value, indent=0).replace("\n", "")
+        return dumps(value, indent=None)
 
 
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def dumps(value: JsonValue, indent: int = 2) -> str:
-    """``json.dumps(value, indent=indent, ensure_ascii=False)``, with exact decimals."""
+def dumps(value: JsonValue, indent: int | None = 2) -> str:
+    """``json.dumps(value, indent=indent, ensure_ascii=False)``, with exact decimals; on one line
+    when ``indent`` is None."""
     parts: list[str] = []
     _write(value, parts, indent, 0)
     return "".join(parts)
 
 
-def _write(value: JsonValue, parts: list[str], indent: int, depth: int) -> None:
-    if isinstance(value, dict):
+def _write(value: JsonValue, parts: list[str], indent: int | None, depth: int) -> None:
+    if isinstance(value, dict | list | tuple):
         if not value:
-            parts.append("{}")
+            parts.append("{}" if isinstance(value, dict) else "[]")
             return
-        inner = "\n" + " " * (indent * (depth + 1))
-        parts.append("{")
-        for index, (key, item) in enumerate(value.items()):
-            parts.append(("," if index else "") + inner + encode_basestring(str(key)) + ": ")
-            _write(item, parts, indent, depth + 1)
-        parts.append("\n" + " " * (indent * depth) + "}")
-    elif isinstance(value, list | tuple):
-        if not value:
-            parts.append("[]")
-            return
-        inner = "\n" + " " * (indent * (depth + 1))
-        parts.append("[")
-        for index, item in enumerate(value):
-            parts.append(("," if index else "") + inner)
-            _write(item, parts, indent, depth + 1)
-        parts.append("\n" + " " * (indent * depth) + "]")
+        if indent is None:  # json.dumps's one-line layout: ", " between items, no newlines
+            inner, comma, outer = "", ", ", ""
+        else:
+            inner, comma, outer = "\n" + " " * (indent * (depth + 1)), ",", "\n" + " " * (indent * depth)
+        if isinstance(value, dict):
+            parts.append("{")
+            for index, (key, item) in enumerate(value.items()):
+                parts.append((comma if index else "") + inner + encode_basestring(str(key)) + ": ")
+                _write(item, parts, indent, depth + 1)
+            parts.append(outer + "}")
+        else:
+            parts.append("[")
+            for index, item in enumerate(value):
+                parts.append((comma if index else "") + inner)
+                _write(item, parts, indent, depth + 1)
+            parts.append(outer + "]")
     elif isinstance(value, str):
         parts.append(encode_basestring(value))
     elif value is None or isinstance(value, bool):

@@ -19,15 +19,22 @@ class ProblemFormat(StrEnum):
     GITHUB = "github"
 
 
-def render_text(problems: list[Problem], files_checked: int, lang: Lang, stream: TextIO) -> None:
+# A broken export should not bury the first problems: past this, a line says how many more.
+LISTED_PER_FILE = 200
+
+
+def render_text(
+    problems: list[Problem], files_checked: int, lang: Lang, stream: TextIO, listed_per_file: int = LISTED_PER_FILE
+) -> None:
     """Problems grouped by file, one aligned line each — place, severity, code, field and what to
-    do — then a summary line: easy to scan when there are fifty of them."""
+    do — at most ``listed_per_file`` a file, then a summary line that counts every problem."""
     output = Output.to(stream)
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file or "", []).append(problem)
-    for file, found in by_file.items():
+    for file, all_found in by_file.items():
         output.line(file or t("problems.no_file").render(lang), "bold")
+        found = all_found[:listed_per_file]
         lines = []
         for problem in found:
             is_error = problem.severity is Severity.ERROR
@@ -53,6 +60,15 @@ def render_text(problems: list[Problem], files_checked: int, lang: Lang, stream:
                 + "  "
                 + message
             )
+        if len(all_found) > len(found):
+            left_out = all_found[len(found) :]
+            errors_left = sum(problem.is_error for problem in left_out)
+            more = t(
+                "problems.more_in_file",
+                errors=t("plural.errors", n=errors_left),
+                warnings=t("plural.warnings", n=len(left_out) - errors_left),
+            )
+            output.line("  … " + more.render(lang), "dim")
         output.line()
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
