@@ -47,6 +47,8 @@ VALUES = [
     "22,796",
     "1.234.567",
     "98.9%",
+    "2,2%",
+    "2.2 %",
     " 27.5 ",
     "27.50",
     "2.7e1",
@@ -303,3 +305,26 @@ def test_names_typed_decomposed_are_the_same_names(tmp_path: Path) -> None:
     assert leads[:2] == ["Sở Y tế", "Sở Y tế"] and all(lead is None for lead in leads[2:])
     table = run_cli("report", "--root", str(root), "--period", "2022H2", "--by", "lead", "--format", "markdown")
     assert table.stdout.count("### Sở Y tế") == 1
+
+
+@pytest.mark.parametrize(("delimiter", "written"), [(",", "2.2%"), (";", "2,2 %"), (",", '"2.20%"')])
+def test_a_cell_formatted_as_a_percentage_is_that_percent(tmp_path: Path, delimiter: str, written: str) -> None:
+    """Excel writes a percentage cell as it shows it: 2.2% of households is 2.2 (keeping its
+    written precision), for a percent indicator only."""
+    root = build_project(tmp_path / "p")
+    d = delimiter
+    (root / "data" / "observations.csv").write_text(
+        f"indicator{d}area{d}period{d}value\npoor-rate{d}hanoi{d}2020{d}3\npoor-rate{d}hanoi{d}2022{d}{written}\n",
+        encoding="utf-8",
+    )
+    run = run_cli("gap", "poor-rate", "--root", str(root), "--as-of", "2022", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    (row,) = run.json()["rows"]
+    # 3.0 (2020) → 2.2 (2022) against 1.0 by 2025: exactly on the straight line, ratio 1
+    assert (row["current"]["value"], row["gap"], row["progress_ratio"]) == (2.2, 1.2, 1)
+    (root / "data" / "observations.csv").write_text(
+        f"indicator{d}area{d}period{d}value\nbeds-per-10k{d}hanoi{d}2022H1{d}27%\n", encoding="utf-8"
+    )
+    (error,) = run_cli("validate", "--root", str(root), "--format", "json").json()["errors"]
+    assert (error["code"], error["line"], error["column"]) == ("bad-number", 2, 4)
+    assert "percent sign" in error["message"] and "per_10k" in error["message"]

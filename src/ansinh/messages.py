@@ -187,6 +187,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}' is not a whole number: {what} counts whole things",
         "vi": "'{text}' không phải số nguyên: {what} đếm số lượng nguyên",
     },
+    "number.percent_sign": {
+        "en": "'{text}' has a percent sign, but this indicator's unit is {unit}: write the value in that unit, without '%'",
+        "vi": "'{text}' có dấu phần trăm, nhưng đơn vị của chỉ tiêu này là {unit}: hãy ghi giá trị theo đơn vị đó, không có '%'",
+    },
     "number.line_break": {
         "en": "'{text}' has a line break inside the cell (Alt+Enter in Excel): write the number on one line",
         "vi": "'{text}' có dấu xuống dòng trong ô (Alt+Enter trong Excel): hãy viết số trên một dòng",

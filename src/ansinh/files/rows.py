@@ -152,9 +152,9 @@ def observation_of_row(
     indicator_id = row.reference("indicator", declared_indicators, "what.indicator")
     area = row.reference("area", areas, "what.area")
     period = _period(row, periods)
-    value = row.number("value")
-    count = row.count("count")
     indicator = indicators.get(indicator_id) if indicator_id else None
+    value = _value(row, indicator)
+    count = row.count("count")
     if indicator is not None and value is not None:
         value_problem = value_problem_of(indicator, value, row.cell("value"))
         if value_problem is not None:
@@ -162,6 +162,26 @@ def observation_of_row(
     if row.problems or indicator is None or area is None or period is None or value is None:
         return None, row.problems
     return Observation(indicator.id, area, period, value, count, table.file, line), []
+
+
+def _value(row: _RowChecker, indicator: Indicator | None) -> Decimal | None:
+    """The value cell. A spreadsheet writes a cell formatted as a percentage as it shows it,
+    ``98.9%``: that is 98.9 for a percent indicator, and an error for any other unit."""
+    text = row.cell("value")
+    if not text.endswith("%") or indicator is None:
+        return row.number("value")
+    if indicator.unit != "percent":
+        row.add("value", "bad-number", t("number.percent_sign", text=text, unit=indicator.unit))
+        return None
+    number = text[:-1].rstrip()
+    if could_be_grouped(number) and (row.table.decimal_comma or "," in number):
+        row.add("value", "ambiguous-number", grouped_text(number))
+        return None
+    try:
+        return parse_decimal(number, decimal_comma=row.table.decimal_comma)
+    except NumberError as error:
+        row.add("value", "bad-number", error.text)
+        return None
 
 
 def value_problem_of(indicator: Indicator, value: Decimal, written: str) -> tuple[str, Text] | None:
