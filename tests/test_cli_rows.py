@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from ansinh.render.rows import PRINTERS, RowFormat
+from ansinh.render.report_formats import PRINTERS, RowFormat
 from conftest import EXAMPLES, REPO, run_cli
 
 SPEC_EXAMPLE = json.loads(

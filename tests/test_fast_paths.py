@@ -22,19 +22,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import ansinh.cli.rows
+import ansinh.cli.gap_report
 import ansinh.files.loader
 import ansinh.files.observations
 import ansinh.files.yaml_reader
-from ansinh.checks import CheckContext, check_observation_counts
+from ansinh.checks.definitions import CheckContext
+from ansinh.checks.observations import check_observation_counts
+from ansinh.checks.series import merge_series
+from ansinh.files.csv_cells import OBSERVATION_COLUMNS, PeriodCache, observations_from
 from ansinh.files.csv_reader import read_csv_text
 from ansinh.files.limits import LIMITS
 from ansinh.files.observations import ObservationReader
-from ansinh.files.rows import OBSERVATION_COLUMNS, PeriodCache, observations_from
-from ansinh.files.series import merge_series
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.files.yaml_simple import read_simple
-from ansinh.i18n import format_number
+from ansinh.language import format_number
 from ansinh.models import Indicator, Observation
 from ansinh.numbers import Fraction
 from ansinh.problems import Problem
@@ -414,7 +415,7 @@ def outputs(root: Path, commands: list[list[str]]) -> list[tuple[int, str, str]]
 def assert_same_both_ways(root: Path, commands: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as fast:  # every quick path taken, even on small inputs
         fast.setattr(ansinh.files.loader, "WORKER_THRESHOLD_BYTES", 0)
-        fast.setattr(ansinh.cli.rows, "PARALLEL_TARGETS", 1)
+        fast.setattr(ansinh.cli.gap_report, "PARALLEL_TARGETS", 1)
         quick = outputs(root, commands)
     with monkeypatch.context() as slow:
         slow.setenv("ANSINH_WORKERS", "1")

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ansinh.files.csv_cells import BASE_COLUMNS, OBSERVATION_COLUMNS, PeriodCache, base_figures_from, observations_from
 from ansinh.files.csv_reader import read_csv_text
-from ansinh.files.located import validate_document
-from ansinh.files.rows import BASE_COLUMNS, OBSERVATION_COLUMNS, PeriodCache, base_figures_from, observations_from
-from ansinh.files.schema import FileKind
+from ansinh.files.document_schema import FileKind
+from ansinh.files.schema_errors import validate_document
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.models import Indicator
 from ansinh.problems import Findings

@@ -75,7 +75,7 @@ def test_what_aliases_expand_to() -> None:
 def test_problems_listed_per_file(tmp_path: Path) -> None:
     """The text lists 200 problems a file and says how many more; the summary and the JSON
     count and hold every one (600 bad rows are 600 errors, none invented)."""
-    from ansinh.render.problems import LISTED_PER_FILE
+    from ansinh.render.problem_formats import LISTED_PER_FILE
 
     assert LISTED_PER_FILE == 200
     root = copy_base(tmp_path)

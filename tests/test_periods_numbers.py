@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ansinh.i18n import format_number, resolve_lang
+from ansinh.language import format_number, resolve_lang
 from ansinh.numbers import Fraction, NumberError, could_be_grouped, half_unit, parse_decimal, rounded, rounded_text
 from ansinh.periods import Period, PeriodError, months_between, years_between
 

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
+from ansinh.files.csv_cells import OBSERVATION_COLUMNS
 from ansinh.files.csv_reader import read_csv_text
 from ansinh.files.limits import Limits
-from ansinh.files.rows import OBSERVATION_COLUMNS
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.numbers import PlainNumber
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ansinh.i18n import format_number
+from ansinh.language import format_number
 from ansinh.numbers import (
     MAX_FRACTION_DIGITS,
     MAX_INTEGER_DIGITS,
@@ -28,8 +28,8 @@ from ansinh.numbers import (
     rounded_text,
     scaled_text,
 )
-from ansinh.render import json_out
-from ansinh.render.rows import _csv_cell
+from ansinh.render import json_text as json_out
+from ansinh.render.report_formats import _csv_cell
 
 EXAMPLES = int(os.environ.get("ANSINH_HYPOTHESIS_EXAMPLES", "300"))
 SETTINGS = settings(

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from ansinh.files.schema import unit_meant
+from ansinh.files.document_schema import unit_meant
 from conftest import EXAMPLES, run_cli
 
 BASE_PLAN = (EXAMPLES / "base" / "targets" / "plan-a.yaml").read_text(encoding="utf-8")

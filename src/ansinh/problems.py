@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from ansinh.i18n import Lang, Text
+from ansinh.language import Lang, Text
 
 
 class Severity(StrEnum):

@@ -13,8 +13,8 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from ansinh.render.json_out import dumps
-from ansinh.schema import KINDS, schema_of
+from ansinh.render.json_schema import KINDS, schema_of
+from ansinh.render.json_text import dumps
 
 SCHEMA_FOLDER = ".ansinh/schema"
 

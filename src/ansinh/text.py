@@ -1,6 +1,6 @@
 """Language-neutral text: names written in one or two languages, and messages waiting for one.
 
-Kept apart from ``ansinh.i18n`` so that the lowest layers (numbers, periods) can describe their
+Kept apart from ``ansinh.language`` so that the lowest layers (numbers, periods) can describe their
 errors without importing the formatting machinery.
 """
 
@@ -38,7 +38,7 @@ class Text:
     def render(self, lang: Lang) -> str:
         if not self.args:
             return _fixed(self.key, lang)
-        from ansinh.i18n import render_value
+        from ansinh.language import render_value
         from ansinh.messages import MESSAGES
 
         template = MESSAGES[self.key][lang]

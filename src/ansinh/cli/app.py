@@ -22,7 +22,7 @@ from ansinh.text import Text, t
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ansinh.i18n import Lang
+    from ansinh.language import Lang
 
 E = TypeVar("E", bound=Enum)
 
@@ -91,7 +91,7 @@ def validate(
 ) -> None:
     """Check the project's files (SPEC section 4); exit 1 on errors."""
     from ansinh.cli.validate import run
-    from ansinh.render.problems import ProblemFormat
+    from ansinh.render.problem_formats import ProblemFormat
 
     project_root, chosen = settings(ctx, root, lang)
     chosen_format = _choice(ProblemFormat, output, chosen)
@@ -127,13 +127,13 @@ def gap(
     lang: LangOption = None,
 ) -> None:
     """Every target of one indicator: how far it is, in the indicator's unit and in counts."""
-    from ansinh.render.rows import RowFormat
+    from ansinh.render.report_formats import RowFormat
 
     project_root, chosen = settings(ctx, root, lang)
     chosen_format = _choice(RowFormat, output, chosen)
     assert chosen_format is not None
     project = load_checked(project_root, chosen)
-    from ansinh.cli.rows import run_gap
+    from ansinh.cli.gap_report import run_gap
 
     _finish(chosen, lambda: run_gap(project, chosen, indicator, area, plan, as_of, explain, chosen_format))
 
@@ -164,8 +164,8 @@ def report(
     lang: LangOption = None,
 ) -> None:
     """Every target as of a date, grouped, with a summary: achieved N of M."""
-    from ansinh.engine.rows import Status
-    from ansinh.render.rows import GroupBy, RowFormat
+    from ansinh.engine.results import Status
+    from ansinh.render.report_formats import GroupBy, RowFormat
 
     project_root, chosen = settings(ctx, root, lang)
     chosen_format = _choice(RowFormat, output, chosen)
@@ -173,7 +173,7 @@ def report(
     threshold = _choice(Status, fail_on, chosen)
     assert chosen_format is not None and group_by is not None
     project = load_checked(project_root, chosen)
-    from ansinh.cli.rows import run_report
+    from ansinh.cli.gap_report import run_report
 
     _finish(chosen, lambda: run_report(project, chosen, period, area, plan, group_by, threshold, chosen_format))
 
@@ -192,7 +192,7 @@ def list_(
         fail(UsageError(_not_one_of(what, ["indicators", "areas", "plans"])), chosen)
     if output not in ("table", "json"):
         fail(UsageError(_not_one_of(output, ["table", "json"])), chosen)
-    from ansinh.render.catalogue import RECORDS, render_records
+    from ansinh.render.catalogue_records import RECORDS, render_records
 
     project = load_checked(project_root, chosen)
     render_records(what, RECORDS[what](project, chosen), chosen, sys.stdout, output == "json")
@@ -209,8 +209,8 @@ def schema(
     lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of a file kind, for editors (no project folder needed)."""
-    from ansinh.render.json_out import dumps
-    from ansinh.schema import KINDS, schema_of
+    from ansinh.render.json_schema import KINDS, schema_of
+    from ansinh.render.json_text import dumps
 
     chosen = language(ctx, lang)
     if what is not None and what not in KINDS:

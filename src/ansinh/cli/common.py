@@ -15,7 +15,7 @@ import typer
 from ansinh.text import Text
 
 if TYPE_CHECKING:
-    from ansinh.i18n import Lang
+    from ansinh.language import Lang
     from ansinh.project import Project
 
 
@@ -65,7 +65,7 @@ def settings(ctx: typer.Context, root: Path | None, lang: Language | None) -> tu
 def language(ctx: typer.Context, lang: Language | None) -> Lang:
     """The language from the command's ``--lang``, else the global one, else the environment;
     a language ansinh does not speak is a usage error, said in English."""
-    from ansinh.i18n import LanguageError, resolve_lang
+    from ansinh.language import LanguageError, resolve_lang
 
     # The global option reaches here as click left it: the text, not yet the enum.
     option = lang or _global_options(ctx).get("lang")
@@ -83,7 +83,7 @@ def _global_options(ctx: typer.Context) -> dict[str, Any]:
 def load_checked(root: Path, lang: Lang) -> Project:
     """The project, or its errors on stderr and exit 1: no figure is computed from broken files."""
     from ansinh.files import cache
-    from ansinh.render.problems import render_text
+    from ansinh.render.problem_formats import render_text
     from ansinh.render.progress import LoadProgress
 
     progress = LoadProgress(lang)

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ansinh.cli.common import ExitCode, UsageError
-from ansinh.i18n import Lang
-from ansinh.render.problems import ProblemFormat, render_github, render_json, render_text
+from ansinh.language import Lang
+from ansinh.render.problem_formats import ProblemFormat, render_github, render_json, render_text
 from ansinh.text import t
 
 

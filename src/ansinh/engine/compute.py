@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from ansinh.bases import BaseValue
-from ansinh.consistency import count_rate_mismatch, extrapolated_base
-from ansinh.engine.rows import Basis, CountBasis, Current, Goal, Row, RowWarning, Status
+from ansinh.checks.consistency import count_rate_mismatch, extrapolated_base
+from ansinh.engine.results import Basis, CountBasis, Current, Goal, Row, RowWarning, Status
 from ansinh.models import Indicator, Observation, Plan, PlanTarget
 from ansinh.numbers import Fraction, round_down, round_half_up, round_to_places, round_up
 from ansinh.periods import Period, day_before, months_between

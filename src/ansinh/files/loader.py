@@ -13,22 +13,16 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ansinh.bases import BaseTable
-from ansinh.checks import (
-    CheckContext,
-    check_areas,
-    check_catalogue,
-    check_observation_counts,
-    check_plan,
-    check_windows,
-)
+from ansinh.checks.definitions import CheckContext, check_areas, check_catalogue, check_plan
+from ansinh.checks.observations import check_observation_counts, check_windows
 from ansinh.files.access import not_utf8, unreadable
+from ansinh.files.csv_cells import BASE_COLUMNS, base_figures_from
 from ansinh.files.csv_reader import CsvTable, read_csv_text
+from ansinh.files.document_schema import FileKind, area_of, base_series_of, indicator_of, plan_of
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, list_project, skipped_problems
-from ansinh.files.located import validate_document
 from ansinh.files.observations import ObservationReader
-from ansinh.files.rows import BASE_COLUMNS, base_figures_from
-from ansinh.files.schema import FileKind, area_of, base_series_of, indicator_of, plan_of
+from ansinh.files.schema_errors import validate_document
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.models import BaseFigure, Plan
 from ansinh.parallel import Pending
@@ -192,8 +186,8 @@ def complete_warnings(project: Project, limits: Limits = LIMITS) -> None:
 
 def _header_columns(root: Path, file: str) -> dict[str, int] | None:
     """The columns of an observation file, from its header, as ``ObservationReader`` reads them."""
+    from ansinh.files.csv_cells import OBSERVATION_COLUMNS
     from ansinh.files.csv_reader import open_csv
-    from ansinh.files.rows import OBSERVATION_COLUMNS
 
     try:
         with (root / file).open(encoding="utf-8-sig", newline="") as handle:

@@ -3,9 +3,9 @@
 A national file holds millions of rows, too many to check one Python statement at a time. So the
 rows are checked a column at a time — the set of indicator ids in a block of rows, one regular
 expression over all its values joined — and grouped into series the same way. A row that any of
-these checks doubts is handed to the row-by-row reader of ``ansinh.files.rows``, which says
+these checks doubts is handed to the row-by-row reader of ``ansinh.files.csv_cells``, which says
 exactly what is wrong and where; a series whose periods repeat or overlap goes to the cross-row
-rules of ``ansinh.files.series``. The quick checks only ever decide "nothing is wrong here", so
+rules of ``ansinh.checks.series``. The quick checks only ever decide "nothing is wrong here", so
 the problems are those of the row-by-row reading, line for line (``tests/test_fast_paths.py``).
 """
 
@@ -24,10 +24,11 @@ from itertools import compress, islice
 from operator import attrgetter, ge, gt, itemgetter, ne, or_
 from pathlib import Path
 
+from ansinh.checks.series import merge_series
+from ansinh.checks.values import value_problem_of
 from ansinh.files.access import not_utf8, unreadable
+from ansinh.files.csv_cells import OBSERVATION_COLUMNS, PeriodCache, observation_of_row
 from ansinh.files.csv_reader import CsvTable, open_csv, row_cells
-from ansinh.files.rows import OBSERVATION_COLUMNS, PeriodCache, observation_of_row, value_problem_of
-from ansinh.files.series import merge_series
 from ansinh.models import Indicator, Observation
 from ansinh.periods import Period, PeriodError
 from ansinh.problems import Problem
@@ -351,7 +352,7 @@ class ObservationReader:
         rows: array[int],
     ) -> None:
         """A series with something to say: each value checked for its indicator, then the rows
-        merged and their periods compared as ``ansinh.files.series`` does."""
+        merged and their periods compared as ``ansinh.checks.series`` does."""
         observations: list[Observation] = []
         row_of: dict[tuple[str, int], int] = {}
         for period, value, count, row in zip(periods, values, counts, rows, strict=True):

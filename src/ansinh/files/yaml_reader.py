@@ -22,7 +22,7 @@ import yaml
 
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.yaml_simple import places_simple, read_simple, resolve_plain
-from ansinh.i18n import Text, t
+from ansinh.language import Text, t
 from ansinh.problems import Path, Problem
 
 try:  # libyaml's parser is many times faster; PyYAML's pure-Python one reads the same events.

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
 
-from ansinh.engine.rows import CountBasis, Row, Status
-from ansinh.i18n import Lang
-from ansinh.render.figures import counted, difference_text, number, per_year_text, status_text, value_text, years_text
-from ansinh.render.rows import Names
+from ansinh.engine.results import CountBasis, Row, Status
+from ansinh.language import Lang
+from ansinh.render.report_formats import Names
+from ansinh.render.units import counted, difference_text, number, per_year_text, status_text, value_text, years_text
 from ansinh.text import Text, t
 
 

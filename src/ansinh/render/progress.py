@@ -15,7 +15,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from ansinh.i18n import Lang, format_number
+from ansinh.language import Lang, format_number
 from ansinh.text import template
 
 _COUNTS = struct.Struct("qqq")  # observation files done, of how many, rows read

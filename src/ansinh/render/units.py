@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ansinh.engine.rows import Status
-from ansinh.i18n import Lang, format_number
+from ansinh.engine.results import Status
+from ansinh.language import Lang, format_number
 from ansinh.models import Indicator
 from ansinh.numbers import Fraction
 from ansinh.text import t, template

@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 from typing_extensions import is_typeddict
 
-from ansinh.files.schema import SCHEMAS, FileKind, IndicatorSchema, adapter, unit_meant
+from ansinh.files.document_schema import SCHEMAS, FileKind, IndicatorSchema, adapter, unit_meant
 from ansinh.files.yaml_reader import YamlDocument
 from ansinh.problems import Findings
 from ansinh.text import Text, suggest, t

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ansinh.files.schema import FileKind, adapter
+from ansinh.files.document_schema import FileKind, adapter
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = {"indicators": FileKind.INDICATORS, "areas": FileKind.AREAS, "plan": FileKind.PLAN}

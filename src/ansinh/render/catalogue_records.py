@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ansinh.i18n import Lang
+from ansinh.language import Lang
 from ansinh.project import Project
-from ansinh.render.table import Column, Output, cell, draw
+from ansinh.render.terminal_table import Column, Output, cell, draw
 from ansinh.text import t
 
 Record = dict[str, object]

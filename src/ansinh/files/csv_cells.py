@@ -2,7 +2,7 @@
 
 Each cell is checked where it stands, so every problem names its file, line and column; a row
 with an error is left out. Cross-row rules (duplicates, overlaps) come after, in
-``ansinh.files.series``.
+``ansinh.checks.series``.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ansinh.checks.values import value_problem_of
 from ansinh.files.csv_reader import CsvTable
 from ansinh.models import BASE_KINDS, BaseFigure, Indicator, Observation
-from ansinh.numbers import NumberError, could_be_grouped, grouped_text, is_whole, parse_decimal
+from ansinh.numbers import NumberError, could_be_grouped, grouped_text, parse_decimal
 from ansinh.periods import FIRST_YEAR, LAST_YEAR, Period, PeriodError
 from ansinh.problems import Problem
 from ansinh.text import Text, suggest, t
@@ -182,19 +183,6 @@ def _value(row: _RowChecker, indicator: Indicator | None) -> Decimal | None:
     except NumberError as error:
         row.add("value", "bad-number", error.text)
         return None
-
-
-def value_problem_of(indicator: Indicator, value: Decimal, written: str) -> tuple[str, Text] | None:
-    """What is wrong with a value of this indicator, if anything: a percent above 100, or a
-    count that is not whole or may hide a thousands separator."""
-    if indicator.unit == "percent" and value > 100:
-        return "bad-value", t("value.percent", text=written)
-    if indicator.unit == "count":
-        if could_be_grouped(written):
-            return "ambiguous-number", grouped_text(written)
-        if not is_whole(value):
-            return "bad-number", t("number.not_whole", text=written, what=indicator.name)
-    return None
 
 
 def _period(row: _RowChecker, periods: PeriodCache) -> Period | None:

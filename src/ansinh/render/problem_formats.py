@@ -7,9 +7,9 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TextIO
 
-from ansinh.i18n import Lang
+from ansinh.language import Lang
 from ansinh.problems import Problem, Severity
-from ansinh.render.table import Output, cell_width
+from ansinh.render.terminal_table import Output, cell_width
 from ansinh.text import t
 
 

@@ -3,7 +3,7 @@
 Each format prints a row in two steps: ``piece`` turns an engine ``Row`` into its text (a JSON
 line, a CSV line, a Markdown line, table cells), and ``write`` puts the pieces of a whole report
 together with its headings and summary. The pieces are plain strings and tuples, so that a second
-process can compute and print half the rows of a national report (``ansinh.cli.rows``). An
+process can compute and print half the rows of a national report (``ansinh.cli.gap_report``). An
 output format is an enum member mapped to one printer; a test checks that every member has one.
 Printers only format: every figure comes from the engine's rows.
 """
@@ -18,10 +18,13 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple, Protocol, TextIO
 
-from ansinh.engine.rows import SUMMARY_ORDER, Row, Status, Summary
-from ansinh.i18n import Lang
+from ansinh.engine.results import SUMMARY_ORDER, Row, Status, Summary
+from ansinh.language import Lang
 from ansinh.numbers import round_half_up
-from ansinh.render.figures import (
+from ansinh.render.json_text import dumps_line, iso
+from ansinh.render.json_text import number as json_number
+from ansinh.render.terminal_table import Cell, Column, Output, draw, write_joined
+from ansinh.render.units import (
     STATUS_STYLES,
     counted,
     difference_text,
@@ -30,9 +33,6 @@ from ansinh.render.figures import (
     status_text,
     value_text,
 )
-from ansinh.render.json_out import dumps_line, iso
-from ansinh.render.json_out import number as json_number
-from ansinh.render.table import Cell, Column, Output, draw, write_joined
 from ansinh.text import LocalText, t, template
 
 
@@ -500,7 +500,7 @@ class TablePrinter:
     def piece(self, row: Row) -> tuple[Cell, ...]:
         values = cells(row, self.lang, self.names)
         # Every cell has two lines, the second empty where there is nothing to pair: rows of one
-        # height draw quickly (``ansinh.render.table``).
+        # height draw quickly (``ansinh.render.terminal_table``).
         line: list[Cell] = []
         for first, second, _numeric in TABLE_COLUMNS:
             if second is not None and values[second] != _DASH:

@@ -29,7 +29,7 @@ BASE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 
 def invalid(code: str, text: Text) -> PydanticCustomError:
-    """A validation error that ``ansinh.files.located`` turns into a ``Problem`` with ``code``."""
+    """A validation error that ``ansinh.files.schema_errors`` turns into a ``Problem`` with ``code``."""
     return PydanticCustomError("ansinh", "{message}", {"code": code, "text": text, "message": text.render("en")})
 
 

@@ -8,14 +8,24 @@ from datetime import date
 
 from ansinh.cli.common import ExitCode, UsageError
 from ansinh.engine import compute_row, compute_rows, targets_of
-from ansinh.engine.rows import Status
-from ansinh.i18n import Lang
+from ansinh.engine.results import Status
+from ansinh.language import Lang
 from ansinh.models import Plan, PlanTarget
 from ansinh.parallel import Pending
 from ansinh.periods import Period, PeriodError
 from ansinh.project import Project
 from ansinh.render.explain import render_explanations
-from ansinh.render.rows import PRINTERS, GroupBy, Names, Printed, Printer, RowFormat, RowReport, ordered, printed
+from ansinh.render.report_formats import (
+    PRINTERS,
+    GroupBy,
+    Names,
+    Printed,
+    Printer,
+    RowFormat,
+    RowReport,
+    ordered,
+    printed,
+)
 from ansinh.text import suggest, t
 
 
@@ -114,7 +124,7 @@ def printed_rows(
 
 
 def _names(project: Project) -> Names:
-    from ansinh.consistency import base_label
+    from ansinh.checks.consistency import base_label
 
     return Names(
         {area.id: area.name for area in project.areas.values()},
