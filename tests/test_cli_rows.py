@@ -221,7 +221,19 @@ def test_statuses_are_spelled_out() -> None:
 
 
 def test_every_format_has_a_renderer() -> None:
+    """A format is an enum member mapped to one renderer, for rows and for problems alike: a
+    new format is one renderer and one entry, never an ``else`` that falls back to another."""
+    import inspect
+
+    from ansinh.render.problem_formats import PROBLEM_RENDERERS, ProblemFormat
+
     assert set(PRINTERS) == set(RowFormat)
+    assert set(PROBLEM_RENDERERS) == set(ProblemFormat)
+    signatures = {tuple(inspect.signature(renderer).parameters)[:4] for renderer in PROBLEM_RENDERERS.values()}
+    assert signatures == {("report", "lang", "out", "err")}
+    for printer in PRINTERS.values():
+        assert isinstance(printer.notes, bool)
+        assert tuple(inspect.signature(printer.write).parameters) == ("self", "report", "out", "err")
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import ansinh.cli.gap_report
+import ansinh.api
 import ansinh.files.loader
 import ansinh.files.observations
 import ansinh.files.yaml_reader
@@ -35,7 +35,7 @@ from ansinh.files.limits import LIMITS
 from ansinh.files.observations import ObservationReader
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.files.yaml_simple import read_simple
-from ansinh.language import format_number
+from ansinh.language import format_number, render
 from ansinh.models import Indicator, Observation
 from ansinh.numbers import Fraction
 from ansinh.problems import Problem
@@ -262,7 +262,7 @@ def problem_key(problem: Problem, columns: dict[str, dict[str, int]]) -> tuple[o
     column = problem.column
     if column is None and problem.path in columns.get(problem.file or "", {}):
         column = columns[problem.file or ""][problem.path] + 1
-    return (problem.code, problem.file, problem.line, column, problem.path, problem.text.render("en"))
+    return (problem.code, problem.file, problem.line, column, problem.path, render(problem.text, "en"))
 
 
 def observation_key(observation: Observation) -> tuple[object, ...]:
@@ -415,7 +415,7 @@ def outputs(root: Path, commands: list[list[str]]) -> list[tuple[int, str, str]]
 def assert_same_both_ways(root: Path, commands: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as fast:  # every quick path taken, even on small inputs
         fast.setattr(ansinh.files.loader, "WORKER_THRESHOLD_BYTES", 0)
-        fast.setattr(ansinh.cli.gap_report, "PARALLEL_TARGETS", 1)
+        fast.setattr(ansinh.api, "PARALLEL_TARGETS", 1)
         quick = outputs(root, commands)
     with monkeypatch.context() as slow:
         slow.setenv("ANSINH_WORKERS", "1")

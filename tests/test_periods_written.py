@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from ansinh.language import render
 from ansinh.periods import Period, PeriodError, PeriodSuggestion, suggest_period
 from conftest import EXAMPLES, run_cli
 
@@ -77,7 +78,7 @@ def test_common_spellings_suggest_the_canonical_period(text: str, canonical: str
     assert suggest_period(text) == PeriodSuggestion(canonical)
     with pytest.raises(PeriodError) as raised:
         Period.parse(text)  # a suggestion is a message, never a reading
-    assert raised.value.text.render("en") == did_you_mean(text, canonical)
+    assert render(raised.value.text, "en") == did_you_mean(text, canonical)
 
 
 @pytest.mark.parametrize("text", ["Quý 3 năm 2024", "6 tháng cuối năm 2024", "quý III/2024", "năm 2024"])
@@ -91,8 +92,8 @@ def test_a_swappable_day_and_month_are_read_day_first_and_say_so() -> None:
     assert suggest_period("12/11/2025") == PeriodSuggestion("2025-11-12", day_first=True)
     with pytest.raises(PeriodError) as raised:
         Period.parse("12/11/2025")
-    assert raised.value.text.render("en") == day_first("12/11/2025", "2025-11-12")
-    assert raised.value.text.render("vi") == (
+    assert render(raised.value.text, "en") == day_first("12/11/2025", "2025-11-12")
+    assert render(raised.value.text, "vi") == (
         "'12/11/2025' không phải một kỳ theo cách viết của ansinh: có phải ý bạn là '2025-11-12'? "
         "(đã đọc ngày trước tháng, dd/mm/yyyy, theo cách viết ngày ở Việt Nam: hãy viết YYYY-MM-DD cho chắc chắn)"
     )
@@ -106,7 +107,7 @@ def test_a_swappable_day_and_month_are_read_day_first_and_say_so() -> None:
 def test_the_message_in_vietnamese() -> None:
     with pytest.raises(PeriodError) as raised:
         Period.parse("6 tháng đầu năm 2024")
-    assert raised.value.text.render("vi") == (
+    assert render(raised.value.text, "vi") == (
         "'6 tháng đầu năm 2024' không phải một kỳ theo cách viết của ansinh: có phải ý bạn là '2024H1'?"
     )
 
@@ -131,7 +132,7 @@ def test_no_guess_where_no_reading_is_safe(text: str) -> None:
     assert suggest_period(text) is None
     with pytest.raises(PeriodError) as raised:
         Period.parse(text)
-    assert "did you mean" not in raised.value.text.render("en")
+    assert "did you mean" not in render(raised.value.text, "en")
 
 
 def test_valid_periods_are_read_as_before() -> None:
@@ -143,10 +144,10 @@ def test_valid_periods_are_read_as_before() -> None:
 def test_every_error_quotes_the_whole_input() -> None:
     with pytest.raises(PeriodError) as raised:
         Period.parse("31/x")
-    assert raised.value.text.render("en").startswith("'31/x' is not a period: write YYYY")
+    assert render(raised.value.text, "en").startswith("'31/x' is not a period: write YYYY")
     with pytest.raises(PeriodError) as raised:
         Period.parse("2021/2023-13")
-    assert raised.value.text.render("en") == "'2021/2023-13': the month must be 01 to 12"
+    assert render(raised.value.text, "en") == "'2021/2023-13': the month must be 01 to 12"
 
 
 # --- wherever a period is read ------------------------------------------------------------------

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import ansinh.cli.gap_report
+import ansinh.api
 import ansinh.files.loader
 import ansinh.files.yaml_reader
 from ansinh.files import cache
@@ -166,7 +166,7 @@ def straightforward(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[i
 def quick(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str, str]]:
     with monkeypatch.context() as fast:  # every quick path taken, even on small inputs
         fast.setattr(ansinh.files.loader, "WORKER_THRESHOLD_BYTES", 0)
-        fast.setattr(ansinh.cli.gap_report, "PARALLEL_TARGETS", 1)
+        fast.setattr(ansinh.api, "PARALLEL_TARGETS", 1)
         return run_all(root, {"ANSINH_NO_CACHE": "1"})
 
 

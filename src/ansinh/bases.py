@@ -52,9 +52,6 @@ class BaseTable:
     def names(self) -> set[str]:
         return {base for _, base in self._series}
 
-    def figures(self) -> list[BaseFigure]:
-        return [figure for series in self._series.values() for figure in series]
-
     def known_years(self, area: str, base: str) -> list[int]:
         return self._years.get((area, base), [])
 

@@ -65,10 +65,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file has {size} bytes, more than the limit of {limit} for this kind of file",
         "vi": "tệp có {size} byte, vượt giới hạn {limit} byte cho loại tệp này",
     },
-    "file.unexpected": {
-        "en": "ansinh does not know what this file is: {hint}",
-        "vi": "ansinh không biết tệp này thuộc loại nào: {hint}",
-    },
     "problems.more_in_file": {
         "en": "and {errors} and {warnings} more in this file, not listed here: `ansinh validate --format json` lists them all",
         "vi": "và thêm {errors}, {warnings} trong tệp này không liệt kê ở đây: `ansinh validate --format json` liệt kê tất cả",
@@ -558,6 +554,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "heading.progress": {"en": "Progress", "vi": "Tiến độ"},
     "heading.status": {"en": "Status", "vi": "Tình trạng"},
     "unit.per_year": {"en": "/yr", "vi": "/năm"},
+    # A rate's suffix after its number in tables (27,5/10.000), and a difference of percents.
+    "unit.suffix.percent": {"en": "%", "vi": "%"},
+    "unit.suffix.per_1k": {"en": "/1,000", "vi": "/1.000"},
+    "unit.suffix.per_10k": {"en": "/10,000", "vi": "/10.000"},
+    "unit.suffix.per_100k": {"en": "/100,000", "vi": "/100.000"},
+    "unit.suffix.points": {"en": " pp", "vi": " điểm %"},
+    # What a base counts, when the catalogue does not say (bases: counts:).
+    "base.noun.population": {"en": "people", "vi": "người"},
+    "base.noun.households": {"en": "households", "vi": "hộ"},
+    "base.noun.labour_force": {"en": "workers", "vi": "lao động"},
+    "base.noun.communes": {"en": "communes", "vi": "xã"},
     "unit.years": {"en": "{n} year|{n} years", "vi": "{n} năm"},
     "target.from_baseline": {"en": "from {value} ({period})", "vi": "từ {value} ({period})"},
     "target.level_text": {"en": "{value} by {by}", "vi": "{value} đến {by}"},
@@ -570,7 +577,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.rows": {"en": "{rows} rows", "vi": "{rows} dòng"},
     "report.gap_title": {"en": "{name} ({id}) as of {as_of}", "vi": "{name} ({id}) tính đến {as_of}"},
     "report.title": {"en": "Targets as of {as_of}", "vi": "Các chỉ tiêu tính đến {as_of}"},
-    "report.no_targets": {"en": "no target matches", "vi": "không có mục tiêu nào phù hợp"},
     # --- --explain -----------------------------------------------------------------------------
     "explain.status": {"en": "Status: {status} — {why}", "vi": "Tình trạng: {status} — {why}"},
     "explain.target_count": {"en": "Target count: {how}", "vi": "Số cần đạt: {how}"},

@@ -86,8 +86,9 @@ class Baseline:
 
 
 @dataclass(slots=True)  # see the module's note on frozen classes
-class TargetSpec:
-    """The goal: a value by a deadline (levels), a total over a window or an amount a year (flows)."""
+class Target:
+    """A target as the plan states it: a value by a deadline (levels), a total over a window or an
+    amount a year (flows)."""
 
     by: Period
     value: Decimal | None = None
@@ -101,7 +102,7 @@ class PlanTarget:
     """One indicator's target within a plan."""
 
     indicator: str
-    target: TargetSpec
+    target: Target
     lead: str | None = None
     baseline: Baseline | None = None
     count: Decimal | None = None

@@ -36,7 +36,7 @@ class NumberError(ValueError):
     """A text that is not an acceptable number; ``text`` says how to write it."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.render("en"))
+        super().__init__(text.key)  # the words are rendered where the language is known
         self.text = text
 
 

@@ -31,7 +31,7 @@ class PeriodError(ValueError):
     """A text that is not a period; ``text`` says what was expected, in either language."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.render("en"))
+        super().__init__(text.key)  # the words are rendered where the language is known
         self.text = text
 
 

@@ -88,10 +88,6 @@ class ObservationStore:
         for (indicator, area), (start, end) in self._spans.items():
             yield Series(self, indicator, area, start, end)
 
-    def all(self) -> Iterator[Observation]:
-        for series in self.all_series():
-            yield from series.observations()
-
     def __len__(self) -> int:
         return sum(end - start for start, end in self._spans.values())
 

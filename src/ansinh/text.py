@@ -1,16 +1,18 @@
 """Language-neutral text: names written in one or two languages, and messages waiting for one.
 
-Kept apart from ``ansinh.language`` so that the lowest layers (numbers, periods) can describe their
-errors without importing the formatting machinery.
+Nothing here knows a language: a ``Text`` is a catalogue key and its arguments, and becomes words
+only in ``ansinh.language.render``. So the lowest layers (numbers, periods, the readers) can
+describe their errors without importing the formatting machinery, and one list of problems
+serves every output and both languages.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING
 
-Lang = Literal["vi", "en"]
+if TYPE_CHECKING:
+    from ansinh.language import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,29 +36,6 @@ class Text:
 
     key: str
     args: tuple[tuple[str, object], ...] = ()
-
-    def render(self, lang: Lang) -> str:
-        if not self.args:
-            return _fixed(self.key, lang)
-        from ansinh.language import render_value
-        from ansinh.messages import MESSAGES
-
-        template = MESSAGES[self.key][lang]
-        if "|" in template:  # "{n} error|{n} errors": the singular when n is 1
-            singular, plural = template.split("|", 1)
-            template = singular if dict(self.args).get("n") == 1 else plural
-        return template.format(**{name: render_value(value, lang) for name, value in self.args})
-
-
-@functools.cache
-def template(key: str, lang: Lang) -> str:
-    """A message's template in ``lang``, for code that fills in many rows of the same message."""
-    from ansinh.messages import MESSAGES
-
-    return MESSAGES[key][lang]
-
-
-_fixed = template  # a message without arguments is its template
 
 
 def t(key: str, /, **args: object) -> Text:

@@ -18,12 +18,8 @@ from ansinh.numbers import Fraction, half_unit, round_down, round_up
 from ansinh.text import LocalText, Text, t
 
 # What one unit of a well-known base is, when the catalogue does not declare the series.
-_BASE_NOUNS = {
-    "population": LocalText(vi="người", en="people"),
-    "households": LocalText(vi="hộ", en="households"),
-    "labour_force": LocalText(vi="lao động", en="workers"),
-    "communes": LocalText(vi="xã", en="communes"),
-}
+# What the usual bases count, when the catalogue does not say: words of messages.py.
+_BASE_NOUNS = frozenset({"population", "households", "labour_force", "communes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +45,13 @@ def implied_base(count: Fraction, rate: Decimal, scale: int) -> Implied | None:
     return Implied(low, high)
 
 
-def base_noun(base: str, series: dict[str, BaseSeries]) -> LocalText | str:
+def base_noun(base: str, series: dict[str, BaseSeries]) -> LocalText | Text | str:
     declared = series.get(base)
     if declared is not None and declared.counts is not None:
         return declared.counts
-    return _BASE_NOUNS.get(base, base)
+    if base in _BASE_NOUNS:
+        return t(f"base.noun.{base}")
+    return base
 
 
 def base_label(base: str, series: dict[str, BaseSeries]) -> LocalText | str:

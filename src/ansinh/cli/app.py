@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TextIO, TypeVar
 import typer
 
 from ansinh import __version__
-from ansinh.cli.common import ExitCode, Language, UsageError, fail, language, load_checked, settings
+from ansinh.cli.common import ExitCode, UsageError, fail, language, load_checked, settings
+from ansinh.language import Lang, Language, render
 from ansinh.text import Text, t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ansinh.language import Lang
 
 E = TypeVar("E", bound=Enum)
 
@@ -239,7 +239,7 @@ def init(
         fail(UsageError(t("init.failed", detail=str(error))), chosen)
     for name in written:
         sys.stdout.write(f"{folder / name}\n")
-    sys.stderr.write(t("init.done", folder=str(folder)).render(chosen) + "\n")
+    sys.stderr.write(render(t("init.done", folder=str(folder)), chosen) + "\n")
 
 
 def _choice(enum: type[E], value: str | None, lang: Lang) -> E | None:

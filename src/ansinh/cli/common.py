@@ -6,16 +6,15 @@ Kept free of heavy imports: ``ansinh --help`` must start faster than its depende
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from ansinh.text import Text
+from ansinh.api import UsageError
+from ansinh.language import Lang, Language, LanguageError, render, resolve_lang
 
 if TYPE_CHECKING:
-    from ansinh.language import Lang
     from ansinh.project import Project
 
 
@@ -29,22 +28,9 @@ class ExitCode:
     INTERNAL = 70  # a bug in ansinh itself: never an answer to any input
 
 
-class Language(StrEnum):
-    VI = "vi"
-    EN = "en"
-
-
-class UsageError(Exception):
-    """The command was asked something it cannot do (SPEC section 5: exit 2)."""
-
-    def __init__(self, text: Text | str) -> None:
-        super().__init__(text if isinstance(text, str) else text.render("en"))
-        self.text = text
-
-
 def fail(error: UsageError, lang: Lang) -> NoReturn:
     """One line on stderr, exit 2."""
-    message = error.text if isinstance(error.text, str) else error.text.render(lang)
+    message = error.text if isinstance(error.text, str) else render(error.text, lang)
     sys.stderr.write(f"ansinh: {message}\n")
     raise typer.Exit(ExitCode.USAGE)
 
@@ -65,8 +51,6 @@ def settings(ctx: typer.Context, root: Path | None, lang: Language | None) -> tu
 def language(ctx: typer.Context, lang: Language | None) -> Lang:
     """The language from the command's ``--lang``, else the global one, else the environment;
     a language ansinh does not speak is a usage error, said in English."""
-    from ansinh.language import LanguageError, resolve_lang
-
     # The global option reaches here as click left it: the text, not yet the enum.
     option = lang or _global_options(ctx).get("lang")
     try:
@@ -82,16 +66,16 @@ def _global_options(ctx: typer.Context) -> dict[str, Any]:
 
 def load_checked(root: Path, lang: Lang) -> Project:
     """The project, or its errors on stderr and exit 1: no figure is computed from broken files."""
-    from ansinh.files import cache
-    from ansinh.render.problem_formats import render_text
+    from ansinh import api
+    from ansinh.render.problem_formats import ProblemReport, render_text
     from ansinh.render.progress import LoadProgress
 
     progress = LoadProgress(lang)
     try:
-        project = cache.load(root, progress=progress, warnings=False)  # only errors stop a command
+        project = api.load(root, progress=progress, warnings=False)  # only errors stop a command
     finally:
         progress.close()
     if project.errors:
-        render_text(project.errors, len(project.files), lang, sys.stderr)
+        render_text(ProblemReport(project.errors, len(project.files)), lang, sys.stdout, sys.stderr)
         raise typer.Exit(ExitCode.FILE_ERRORS)
     return project

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ansinh.bases import BaseValue
 from ansinh.checks.consistency import count_rate_mismatch, extrapolated_base
-from ansinh.engine.results import Basis, CountBasis, Current, Goal, Row, RowWarning, Status
+from ansinh.engine.results import Basis, CountBasis, Current, Row, RowWarning, Status
 from ansinh.models import Indicator, Observation, Plan, PlanTarget
 from ansinh.numbers import Fraction, round_down, round_half_up, round_to_places, round_up
 from ansinh.periods import Period, day_before, months_between
@@ -70,7 +70,7 @@ def compute_row(project: Project, plan: Plan, target: PlanTarget, as_of: date) -
 
 
 class _Target:
-    """What every kind of target shares: its identity, goal, deadline, and the row's assembly."""
+    """What every kind of target shares: its identity, deadline, and the row's assembly."""
 
     def __init__(self, project: Project, plan: Plan, target: PlanTarget, indicator: Indicator, as_of: date) -> None:
         self.project = project
@@ -81,17 +81,6 @@ class _Target:
         self.area = target.area or plan.area
         self.deadline = target.target.by.end
         self.warnings: list[RowWarning] = []
-
-    def goal(self) -> Goal:
-        spec = self.target.target
-        return Goal(
-            value=spec.value,
-            total=spec.total,
-            per_year=spec.per_year,
-            start=spec.from_.start if spec.from_ is not None else None,
-            deadline=self.deadline,
-            count=self.target.count,
-        )
 
     def series(self, keep: Callable[[Period], bool]) -> list[Observation]:
         """The observations of this target's indicator and area that end by the report's date,
@@ -146,7 +135,10 @@ class _Target:
             indicator=self.indicator,
             area=self.area,
             lead=self.target.lead,
-            goal=self.goal(),
+            target=self.target.target,
+            deadline=self.deadline,
+            window_start=self.target.target.from_.start if self.target.target.from_ is not None else None,
+            declared_count=self.target.count,
             warnings=tuple(sorted(self.warnings, key=lambda warning: WARNING_ORDER.index(warning.code))),
             **figures,  # type: ignore[arg-type]
         )

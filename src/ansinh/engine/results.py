@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ansinh.bases import BaseValue
-from ansinh.models import Indicator, Observation
+from ansinh.models import Indicator, Observation, Target
 from ansinh.numbers import Fraction
 from ansinh.text import LocalText, Text
 
@@ -56,18 +56,6 @@ class RowWarning:
 
     code: str
     text: Text
-
-
-@dataclass(slots=True)
-class Goal:
-    """The target as the plan states it."""
-
-    value: Decimal | None
-    total: Decimal | None
-    per_year: Decimal | None
-    start: date | None  # the first day of a flow's window
-    deadline: date
-    count: Decimal | None  # the declared count
 
 
 @dataclass(slots=True)
@@ -116,7 +104,10 @@ class Row:
     baseline_value: Decimal | None
     baseline_date: date | None
     baseline_period: str | None
-    goal: Goal
+    target: Target  # as the plan states it (SPEC 1.3)
+    deadline: date  # the last day of the target's period ``by``
+    window_start: date | None  # a flow total's first day (its ``from``)
+    declared_count: Decimal | None  # the plan's ``count``
     current: Current | None
     met: bool | None
     gap: Fraction | None

@@ -19,7 +19,8 @@ from pydantic import ConfigDict, Field, PlainValidator, TypeAdapter, WithJsonSch
 from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
-from ansinh.models import Area, Baseline, BaseSeries, Indicator, Plan, PlanTarget, TargetSpec
+from ansinh.language import render
+from ansinh.models import Area, Baseline, BaseSeries, Indicator, Plan, PlanTarget, Target
 from ansinh.numbers import NumberError, PlainNumber, could_be_grouped, grouped_text, is_whole, parse_decimal
 from ansinh.periods import Period, PeriodError
 from ansinh.text import LocalText, Text, t
@@ -30,7 +31,7 @@ BASE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 def invalid(code: str, text: Text) -> PydanticCustomError:
     """A validation error that ``ansinh.files.schema_errors`` turns into a ``Problem`` with ``code``."""
-    return PydanticCustomError("ansinh", "{message}", {"code": code, "text": text, "message": text.render("en")})
+    return PydanticCustomError("ansinh", "{message}", {"code": code, "text": text, "message": render(text, "en")})
 
 
 # --- Field types: each reads what a person writes and says clearly what is wrong -------------
@@ -333,8 +334,8 @@ class BaselineSchema(TypedDict):
 
 
 # "from" is a Python keyword, so this schema is written in the functional form.
-TargetSpecSchema = TypedDict(
-    "TargetSpecSchema",
+TargetSchema = TypedDict(
+    "TargetSchema",
     {
         "value": NotRequired[
             Annotated[Number | None, _describe("Level indicators: the value to reach by the deadline.", 30)]
@@ -351,8 +352,8 @@ TargetSpecSchema = TypedDict(
         "by": Annotated[PeriodField, _describe("The deadline: the end of this period.", 2025)],
     },
 )
-TargetSpecSchema.__doc__ = "The goal: value by a deadline (levels), total over a window or an amount per year (flows)."
-TargetSpecSchema.__pydantic_config__ = _STRICT  # type: ignore[attr-defined]
+TargetSchema.__doc__ = "The target: a value by a deadline (levels), a total over a window or an amount a year (flows)."
+TargetSchema.__pydantic_config__ = _STRICT  # type: ignore[attr-defined]
 
 
 @with_config(_STRICT)
@@ -362,7 +363,7 @@ class PlanTargetSchema(TypedDict):
     indicator: Annotated[Slug, _describe("The id of an indicator in targets/indicators.yaml.", "beds-per-10k")]
     lead: NotRequired[Annotated[FreeText | None, _describe("The lead agency (cơ quan chủ trì).", "Sở Y tế")]]
     baseline: NotRequired[Annotated[BaselineSchema | None, _describe("Level indicators: where the target started.")]]
-    target: Annotated[TargetSpecSchema, _describe("The goal and its deadline.")]
+    target: Annotated[TargetSchema, _describe("The target and its deadline.")]
     count: NotRequired[
         Annotated[
             Count | None, _describe("Rates: the absolute number the plan equates to the target (27000 beds).", 27000)
@@ -437,7 +438,7 @@ def _target_of(data: dict[str, Any]) -> PlanTarget:
     return PlanTarget(
         **{
             **data,
-            "target": TargetSpec(**spec),
+            "target": Target(**spec),
             "baseline": Baseline(**baseline) if baseline is not None else None,
         }
     )

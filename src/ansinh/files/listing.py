@@ -35,7 +35,7 @@ class RootError(Exception):
     """No project folder could be found; ``text`` says where ansinh looked, in either language."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.render("en"))
+        super().__init__(text.key)  # the words are rendered where the language is known
         self.text = text
 
 

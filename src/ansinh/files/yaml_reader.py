@@ -22,8 +22,8 @@ import yaml
 
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.yaml_simple import places_simple, read_simple, resolve_plain
-from ansinh.language import Text, t
 from ansinh.problems import Path, Problem
+from ansinh.text import Text, t
 
 try:  # libyaml's parser is many times faster; PyYAML's pure-Python one reads the same events.
     from yaml import CSafeLoader as _EventLoader

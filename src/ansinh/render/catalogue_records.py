@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ansinh.language import Lang
+from ansinh.language import Lang, render
 from ansinh.project import Project
 from ansinh.render.terminal_table import Column, Output, cell, draw
 from ansinh.text import t
@@ -58,8 +58,8 @@ def render_records(kind: str, records: list[Record], lang: Lang, stream: TextIO,
         stream.write(json.dumps({kind: records}, ensure_ascii=False, indent=2) + "\n")
         return
     output = Output.to(stream)
-    output.line(t(f"list.{kind}").render(lang), "bold")
+    output.line(render(t(f"list.{kind}"), lang), "bold")
     names = list(records[0]) if records else ["id"]
-    columns = [Column(t(f"column.{name}").render(lang), right=name == "targets") for name in names]
+    columns = [Column(render(t(f"column.{name}"), lang), right=name == "targets") for name in names]
     rows = [[cell("" if record[name] is None else str(record[name])) for name in names] for record in records]
     draw(output, columns, rows)

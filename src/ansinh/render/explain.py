@@ -14,7 +14,7 @@ from datetime import date
 from typing import TextIO
 
 from ansinh.engine.results import CountBasis, Row, Status
-from ansinh.language import Lang
+from ansinh.language import Lang, render
 from ansinh.render.report_formats import Names
 from ansinh.render.units import counted, difference_text, number, per_year_text, status_text, value_text, years_text
 from ansinh.text import Text, t
@@ -39,27 +39,29 @@ def explain(row: Row, context: _Context, lang: Lang) -> list[str]:
     lines = [heading]
     if row.indicator.kind == "level":
         texts = _level(row, context, lang)
-    elif row.goal.total is not None:
+    elif row.target.total is not None:
         texts = _total(row, context, lang)
     else:
         texts = _per_year(row, context, lang)
     texts.append(t("explain.status", status=status_text(row.status, lang), why=_why(row)))
-    lines += ["  " + text.render(lang) for text in texts]
+    lines += ["  " + render(text, lang) for text in texts]
     return lines
 
 
 def _level(row: Row, context: _Context, lang: Lang) -> list[Text]:
-    indicator, goal, current, basis = row.indicator, row.goal, row.current, row.basis
-    assert goal.value is not None
+    indicator, current, basis = row.indicator, row.current, row.basis
+    assert row.target.value is not None
     texts: list[Text] = []
     if basis.target_count is not None and row.target_count is not None:
         texts.append(
-            _count_line("explain.target_count", row.target_count, goal.value, basis.target_count, row, context, lang)
+            _count_line(
+                "explain.target_count", row.target_count, row.target.value, basis.target_count, row, context, lang
+            )
         )
     if current is None:
         texts.append(t("explain.no_observation", as_of=context.as_of))
         return texts
-    target_text, value = value_text(goal.value, indicator, lang), value_text(current.value, indicator, lang)
+    target_text, value = value_text(row.target.value, indicator, lang), value_text(current.value, indicator, lang)
     if row.met:
         texts.append(t("explain.gap_met", value=value, target=target_text))
     else:
@@ -129,11 +131,11 @@ def _count_line(
 def _years_left(row: Row, lang: Lang) -> Text:
     assert row.current is not None
     if not row.years_left:
-        return t("explain.no_time", deadline=row.goal.deadline, date=row.current.date)
+        return t("explain.no_time", deadline=row.deadline, date=row.current.date)
     return t(
         "explain.years_left",
         date=row.current.date,
-        deadline=row.goal.deadline,
+        deadline=row.deadline,
         months=row.basis.months_left,
         years=years_text(row.years_left, lang),
     )
@@ -168,8 +170,8 @@ def _shortfall(row: Row, lang: Lang) -> list[Text]:
 
 
 def _trend(row: Row, lang: Lang) -> list[Text]:
-    basis, current, goal = row.basis, row.current, row.goal
-    assert current is not None and goal.value is not None
+    basis, current = row.basis, row.current
+    assert current is not None and row.target.value is not None
     if basis.months_elapsed is None:
         return [t("explain.no_trend_dates", date=current.date, baseline=row.baseline_date)]
     texts: list[Text] = []
@@ -180,7 +182,7 @@ def _trend(row: Row, lang: Lang) -> list[Text]:
             t(
                 "explain.expected",
                 baseline=row.baseline_value,
-                target=goal.value,
+                target=row.target.value,
                 elapsed=basis.months_elapsed,
                 planned=basis.months_planned,
                 expected=basis.expected,
@@ -198,7 +200,7 @@ def _trend(row: Row, lang: Lang) -> list[Text]:
     texts.append(
         t(
             "explain.projected",
-            deadline=goal.deadline,
+            deadline=row.deadline,
             baseline=row.baseline_value,
             value=current.value,
             elapsed=basis.months_elapsed,
@@ -217,23 +219,23 @@ def _summed(row: Row, lang: Lang) -> Text:
 
 
 def _total(row: Row, context: _Context, lang: Lang) -> list[Text]:
-    indicator, goal, basis = row.indicator, row.goal, row.basis
-    assert goal.total is not None
+    indicator, basis = row.indicator, row.basis
+    assert row.target.total is not None
     if row.current is None:
-        return [t("explain.no_flow", start=goal.start, deadline=goal.deadline, as_of=context.as_of)]
+        return [t("explain.no_flow", start=row.window_start, deadline=row.deadline, as_of=context.as_of)]
     texts = [_summed(row, lang)]
-    texts.append(t("explain.percent", achieved=row.achieved, total=goal.total, percent=row.progress_percent))
+    texts.append(t("explain.percent", achieved=row.achieved, total=row.target.total, percent=row.progress_percent))
     if row.met:
-        texts.append(t("explain.flow_met", achieved=row.achieved, total=goal.total))
+        texts.append(t("explain.flow_met", achieved=row.achieved, total=row.target.total))
     else:
         texts.append(
-            t("explain.flow_gap", total=goal.total, achieved=row.achieved, gap=counted(row.gap, indicator, lang))
+            t("explain.flow_gap", total=row.target.total, achieved=row.achieved, gap=counted(row.gap, indicator, lang))
         )
     texts.append(
         t(
             "explain.flow_expected",
             date=row.current.date,
-            total=goal.total,
+            total=row.target.total,
             elapsed=basis.months_elapsed,
             planned=basis.months_planned,
             expected=basis.expected,
@@ -246,7 +248,7 @@ def _total(row: Row, context: _Context, lang: Lang) -> list[Text]:
     texts.append(
         t(
             "explain.flow_projected",
-            deadline=goal.deadline,
+            deadline=row.deadline,
             achieved=row.achieved,
             planned=basis.months_planned,
             elapsed=basis.months_elapsed,
@@ -257,14 +259,13 @@ def _total(row: Row, context: _Context, lang: Lang) -> list[Text]:
 
 
 def _per_year(row: Row, context: _Context, lang: Lang) -> list[Text]:
-    goal = row.goal
-    assert goal.per_year is not None
+    assert row.target.per_year is not None
     if row.current is None:
         return [t("explain.no_year", as_of=context.as_of)]
     return [
         t("explain.year", year=str(row.current.date.year)),
         _summed(row, lang),
-        t("explain.per_year_ratio", achieved=row.achieved, per_year=goal.per_year, ratio=row.progress_ratio),
+        t("explain.per_year_ratio", achieved=row.achieved, per_year=row.target.per_year, ratio=row.progress_ratio),
     ]
 
 
@@ -273,7 +274,7 @@ def _why(row: Row) -> Text:
     return {
         Status.NO_DATA: t("why.no_data"),
         Status.ACHIEVED: t("why.achieved"),
-        Status.MISSED: t("why.missed", deadline=row.goal.deadline),
+        Status.MISSED: t("why.missed", deadline=row.deadline),
         Status.NO_TREND: t("why.no_trend"),
         Status.ON_TRACK: t("why.on_track"),
         Status.NEEDS_ACCELERATION: t("why.needs_acceleration"),

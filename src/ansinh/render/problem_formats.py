@@ -1,13 +1,18 @@
-"""Problems from the checks, as text for people, JSON for scripts, or GitHub annotations."""
+"""Problems from the checks, as text for people, JSON for scripts, or GitHub annotations.
+
+A format is a member of ``ProblemFormat`` mapped to one renderer in ``PROBLEM_RENDERERS``, each
+with the same signature (a test checks every member has one): the data on ``out``, the human
+summary on ``err``."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TextIO
 
-from ansinh.language import Lang
+from ansinh.language import Lang, render
 from ansinh.problems import Problem, Severity
 from ansinh.render.terminal_table import Output, cell_width
 from ansinh.text import t
@@ -23,22 +28,38 @@ class ProblemFormat(StrEnum):
 LISTED_PER_FILE = 200
 
 
+def _as_written(file: str) -> str:
+    return file
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemReport:
+    """What a problem renderer writes: the problems, how many files were checked, and how a
+    file is named for GitHub (relative to the workspace)."""
+
+    problems: list[Problem]
+    files_checked: int
+    path_for_github: Callable[[str], str] = field(default=_as_written)
+
+
 def render_text(
-    problems: list[Problem], files_checked: int, lang: Lang, stream: TextIO, listed_per_file: int = LISTED_PER_FILE
+    report: ProblemReport, lang: Lang, out: TextIO, err: TextIO, listed_per_file: int = LISTED_PER_FILE
 ) -> None:
     """Problems grouped by file, one aligned line each — place, severity, code, field and what to
-    do — at most ``listed_per_file`` a file, then a summary line that counts every problem."""
-    output = Output.to(stream)
+    do — at most ``listed_per_file`` a file, then a summary line that counts every problem; all on
+    ``err``, as problems are not the command's data."""
+    problems, files_checked = report.problems, report.files_checked
+    output = Output.to(err)
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file or "", []).append(problem)
     for file, all_found in by_file.items():
-        output.line(file or t("problems.no_file").render(lang), "bold")
+        output.line(file or render(t("problems.no_file"), lang), "bold")
         found = all_found[:listed_per_file]
         lines = []
         for problem in found:
             is_error = problem.severity is Severity.ERROR
-            severity = t("problems.error" if is_error else "problems.warning").render(lang)
+            severity = render(t("problems.error" if is_error else "problems.warning"), lang)
             place = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line or ''}"
             message = problem.message(lang)
             if problem.path:
@@ -68,31 +89,36 @@ def render_text(
                 errors=t("plural.errors", n=errors_left),
                 warnings=t("plural.warnings", n=len(left_out) - errors_left),
             )
-            output.line("  … " + more.render(lang), "dim")
+            output.line("  … " + render(more, lang), "dim")
         output.line()
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
-    summary = t(
-        "problems.summary",
-        errors=t("plural.errors", n=errors),
-        warnings=t("plural.warnings", n=warnings),
-        files=t("plural.files", n=files_checked),
-    ).render(lang)
+    summary = render(
+        t(
+            "problems.summary",
+            errors=t("plural.errors", n=errors),
+            warnings=t("plural.warnings", n=warnings),
+            files=t("plural.files", n=files_checked),
+        ),
+        lang,
+    )
     mark, style = ("✗", "bold red") if errors else ("!", "yellow") if warnings else ("✓", "green")
     output.line(f"{mark} {summary}", style)
 
 
-def render_json(problems: list[Problem], lang: Lang, stream: TextIO) -> None:
-    """``{"ok", "errors", "warnings"}`` as SPEC section 6 gives it."""
+def render_json(report: ProblemReport, lang: Lang, out: TextIO, err: TextIO) -> None:
+    """``{"ok", "errors", "warnings"}`` as SPEC section 6 gives it, every problem listed."""
+    problems = report.problems
     errors = [problem.to_json(lang) for problem in problems if problem.is_error]
     warnings = [problem.to_json(lang) for problem in problems if not problem.is_error]
     document = {"ok": not errors, "errors": errors, "warnings": warnings}
-    stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
-def render_github(problems: list[Problem], lang: Lang, stream: TextIO, path_of: Callable[[str], str]) -> None:
+def render_github(report: ProblemReport, lang: Lang, out: TextIO, err: TextIO) -> None:
     """GitHub Actions workflow commands: ``::error file=F,line=L,col=C::message``."""
-    for problem in problems:
+    path_of = report.path_for_github
+    for problem in report.problems:
         command = "error" if problem.is_error else "warning"
         properties = []
         if problem.file:
@@ -105,7 +131,7 @@ def render_github(problems: list[Problem], lang: Lang, stream: TextIO, path_of: 
         message = problem.message(lang)
         if problem.path:
             message = f"{problem.path}: {message}"
-        stream.write(f"{head}::{_escape_data(message)}\n")
+        out.write(f"{head}::{_escape_data(message)}\n")
 
 
 def _escape_data(text: str) -> str:
@@ -114,3 +140,12 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+ProblemRenderer = Callable[[ProblemReport, Lang, TextIO, TextIO], None]
+
+PROBLEM_RENDERERS: dict[ProblemFormat, ProblemRenderer] = {
+    ProblemFormat.TEXT: render_text,
+    ProblemFormat.JSON: render_json,
+    ProblemFormat.GITHUB: render_github,
+}

@@ -15,8 +15,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from ansinh.language import Lang, format_number
-from ansinh.text import template
+from ansinh.language import Lang, format_number, template
 
 _COUNTS = struct.Struct("qqq")  # observation files done, of how many, rows read
 SHOW_AFTER_SECONDS = 1.0

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import NamedTuple, Protocol, TextIO
+from typing import Any, ClassVar, Generic, NamedTuple, Protocol, TextIO, TypeVar
 
 from ansinh.engine.results import SUMMARY_ORDER, Row, Status, Summary
-from ansinh.language import Lang
+from ansinh.language import Lang, render, template
 from ansinh.numbers import round_half_up
 from ansinh.render.json_text import dumps_line, iso
 from ansinh.render.json_text import number as json_number
@@ -33,7 +33,7 @@ from ansinh.render.units import (
     status_text,
     value_text,
 )
-from ansinh.text import LocalText, t, template
+from ansinh.text import LocalText, t
 
 
 class RowFormat(StrEnum):
@@ -71,24 +71,28 @@ class Names:
         return name.get(lang) if isinstance(name, LocalText) else name
 
 
-class Printed(NamedTuple):
+P = TypeVar("P")  # what a format prints a row as: a line of text, or a table's cells
+P_co = TypeVar("P_co", covariant=True)
+
+
+class Printed(NamedTuple, Generic[P]):
     """A row as a format prints it, with what ordering, grouping and the summary need."""
 
     plan: str
     area: str
     lead: str | None
     status: Status
-    piece: object  # the format's text for the row
+    piece: P  # the format's text for the row
     notes: str  # warnings for stderr, one per line ('' for none)
 
 
 @dataclass(frozen=True, slots=True)
-class RowReport:
+class RowReport(Generic[P]):
     """Printed rows ready to be written: the date, the title, how to group them, the names."""
 
     as_of: date
     title: str
-    rows: list[Printed]
+    rows: list[Printed[P]]
     group_by: GroupBy | None = None
     names: Names = field(default_factory=Names)
 
@@ -96,27 +100,27 @@ class RowReport:
     def summary(self) -> Summary:
         return Summary.of(row.status for row in self.rows)
 
-    def groups(self, lang: Lang) -> list[tuple[str, list[Printed]]]:
+    def groups(self, lang: Lang) -> list[tuple[str, list[Printed[P]]]]:
         """The rows in groups, each with its heading; one untitled group when not grouped.
         The rows are already in the groups' order (``ordered``)."""
         if self.group_by is None:
             return [("", self.rows)]
-        grouped: dict[object, list[Printed]] = {}
+        grouped: dict[object, list[Printed[P]]] = {}
         for row in self.rows:
             grouped.setdefault(_group_key(row, self.group_by), []).append(row)
         return [(self._heading(key, rows[0], lang), rows) for key, rows in grouped.items()]
 
-    def _heading(self, key: object, row: Printed, lang: Lang) -> str:
+    def _heading(self, key: object, row: Printed[P], lang: Lang) -> str:
         if self.group_by is GroupBy.PLAN:
             return f"{self.names.plan(row.plan, lang)} ({row.plan})"
         if self.group_by is GroupBy.AREA:
             return self.names.area(row.area, lang)
         if self.group_by is GroupBy.STATUS:
             return status_text(row.status, lang)
-        return str(key) if key else t("report.no_lead").render(lang)
+        return str(key) if key else render(t("report.no_lead"), lang)
 
 
-def _group_key(row: Printed, group_by: GroupBy) -> object:
+def _group_key(row: Printed[Any], group_by: GroupBy) -> object:
     if group_by is GroupBy.PLAN:
         return row.plan
     if group_by is GroupBy.LEAD:
@@ -126,7 +130,7 @@ def _group_key(row: Printed, group_by: GroupBy) -> object:
     return row.status
 
 
-def ordered(rows: list[Printed], group_by: GroupBy | None) -> list[Printed]:
+def ordered(rows: list[Printed[P]], group_by: GroupBy | None) -> list[Printed[P]]:
     """Rows in the order their groups are shown, so that JSON and CSV list them as the table
     does: plans and areas in order of first appearance, statuses best first, leads by name."""
     if group_by is GroupBy.STATUS:
@@ -141,35 +145,37 @@ def ordered(rows: list[Printed], group_by: GroupBy | None) -> list[Printed]:
     return rows
 
 
-class Printer(Protocol):
-    """One output format: a row's piece, and the whole report written from the pieces."""
+class Printer(Protocol[P]):
+    """One output format: a row's piece, and the whole report written from the pieces; ``notes``
+    says whether the rows' warnings go to stderr (they are in the rows for JSON and CSV)."""
+
+    notes: ClassVar[bool]
 
     def __init__(self, lang: Lang, names: Names) -> None: ...
 
-    def piece(self, row: Row) -> object: ...
+    def piece(self, row: Row) -> P: ...
 
-    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None: ...
+    def write(self, report: RowReport[P], out: TextIO, err: TextIO) -> None: ...
 
 
-def printed(row: Row, printer: Printer, lang: Lang, *, notes: bool) -> Printed:
+def printed(row: Row, printer: Printer[P], lang: Lang) -> Printed[P]:
     """A row with its piece and, if the format writes them to stderr, its warnings."""
-    return Printed(
-        row.plan, row.area, row.lead, row.status, printer.piece(row), warning_lines(row, lang) if notes else ""
-    )
+    notes = warning_lines(row, lang) if printer.notes else ""
+    return Printed(row.plan, row.area, row.lead, row.status, printer.piece(row), notes)
 
 
 def warning_lines(row: Row, lang: Lang) -> str:
     """A row's warnings, each naming the row it concerns, for stderr."""
     if not row.warnings:
         return ""
-    label = t("problems.warning").render(lang)
+    label = render(t("problems.warning"), lang)
     return "".join(
-        f"{label}: {row.plan} · {row.indicator.id} · {row.area}: [{warning.code}] {warning.text.render(lang)}\n"
+        f"{label}: {row.plan} · {row.indicator.id} · {row.area}: [{warning.code}] {render(warning.text, lang)}\n"
         for warning in row.warnings
     )
 
 
-def write_notes(report: RowReport, err: TextIO) -> None:
+def write_notes(report: RowReport[Any], err: TextIO) -> None:
     err.write("".join(row.notes for row in report.rows))
 
 
@@ -178,7 +184,7 @@ def write_notes(report: RowReport, err: TextIO) -> None:
 
 def row_json(row: Row, lang: Lang) -> dict[str, object]:
     """One row with every key of SPEC section 6, ``null`` where a figure does not apply."""
-    indicator, goal, current = row.indicator, row.goal, row.current
+    indicator, current = row.indicator, row.current
     return {
         "plan": row.plan,
         "indicator": indicator.id,
@@ -193,12 +199,12 @@ def row_json(row: Row, lang: Lang) -> dict[str, object]:
         if row.baseline_value is None
         else {"value": json_number(row.baseline_value), "date": iso(row.baseline_date)},
         "target": {
-            "value": json_number(goal.value),
-            "total": json_number(goal.total),
-            "per_year": json_number(goal.per_year),
-            "from": iso(goal.start),
-            "deadline": iso(goal.deadline),
-            "count": json_number(goal.count),
+            "value": json_number(row.target.value),
+            "total": json_number(row.target.total),
+            "per_year": json_number(row.target.per_year),
+            "from": iso(row.window_start),
+            "deadline": iso(row.deadline),
+            "count": json_number(row.declared_count),
         },
         "current": None
         if current is None
@@ -221,7 +227,7 @@ def row_json(row: Row, lang: Lang) -> dict[str, object]:
         "progress_ratio": json_number(row.progress_ratio),
         "projected": json_number(row.projected),
         "status": row.status.value,
-        "warnings": [{"code": warning.code, "message": warning.text.render(lang)} for warning in row.warnings],
+        "warnings": [{"code": warning.code, "message": render(warning.text, lang)} for warning in row.warnings],
     }
 
 
@@ -233,7 +239,7 @@ class JsonPrinter:
     """The document of SPEC section 6, one row to a line: readable, and quick to write for the
     ninety thousand rows of a national report. Warnings are in the rows."""
 
-    notes = False
+    notes: ClassVar[bool] = False
 
     def __init__(self, lang: Lang, names: Names) -> None:
         self.lang = lang
@@ -241,11 +247,11 @@ class JsonPrinter:
     def piece(self, row: Row) -> str:
         return dumps_line(row_json(row, self.lang))
 
-    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
+    def write(self, report: RowReport[str], out: TextIO, err: TextIO) -> None:
         out.write(f'{{"as_of": "{report.as_of.isoformat()}", "rows": [')
         if report.rows:
             out.write("\n  ")
-            write_joined(out, ",\n  ", [row.piece for row in report.rows])  # type: ignore[misc]
+            write_joined(out, ",\n  ", [row.piece for row in report.rows])
             out.write("\n")
         out.write('], "summary": ' + dumps_line(summary_json(report.summary)) + "}\n")
 
@@ -257,7 +263,7 @@ class CsvPrinter:
     """One line per row with the JSON's keys, nested ones dotted (``target.count``); numbers as
     in JSON, so that scripts read them the same way in both languages. Warnings are a column."""
 
-    notes = False
+    notes: ClassVar[bool] = False
 
     def __init__(self, lang: Lang, names: Names) -> None:
         self.lang = lang
@@ -274,9 +280,9 @@ class CsvPrinter:
         self.writer.writerow(cells)
         return self.buffer.getvalue()
 
-    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
+    def write(self, report: RowReport[str], out: TextIO, err: TextIO) -> None:
         out.write(self._line(CSV_KEYS))
-        write_joined(out, "", [row.piece for row in report.rows])  # type: ignore[misc]
+        write_joined(out, "", [row.piece for row in report.rows])
 
 
 def _flatten(document: dict[str, object], prefix: str = "") -> dict[str, object]:
@@ -360,20 +366,20 @@ _DASH = "—"
 def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
     """A row's figures as text with units, in the reader's language. (Run for every row of a
     national report: the messages' templates are filled in directly.)"""
-    indicator, goal, current = row.indicator, row.goal, row.current
-    if goal.value is not None:
+    indicator, current = row.indicator, row.current
+    if row.target.value is not None:
         target = template("target.level_text", lang).format(
-            value=value_text(goal.value, indicator, lang), by=_label(goal.deadline)
+            value=value_text(row.target.value, indicator, lang), by=_label(row.deadline)
         )
-    elif goal.total is not None:
-        assert goal.start is not None
+    elif row.target.total is not None:
+        assert row.window_start is not None
         target = template("target.total_text", lang).format(
-            total=counted(goal.total, indicator, lang), span=_span(goal.start, goal.deadline)
+            total=counted(row.target.total, indicator, lang), span=_span(row.window_start, row.deadline)
         )
     else:
-        assert goal.per_year is not None
-        amount = per_year_text(counted(goal.per_year, indicator, lang), lang)
-        target = template("target.per_year_text", lang).format(amount=amount, by=_label(goal.deadline))
+        assert row.target.per_year is not None
+        amount = per_year_text(counted(row.target.per_year, indicator, lang), lang)
+        target = template("target.per_year_text", lang).format(amount=amount, by=_label(row.deadline))
     baseline = (
         template("target.from_baseline", lang).format(
             value=value_text(row.baseline_value, indicator, lang), period=row.baseline_period
@@ -428,7 +434,7 @@ def _progress_percent(row: Row, lang: Lang) -> str:
 
 def summary_text(summary: Summary, lang: Lang) -> str:
     """``Đã đạt 20/27 chỉ tiêu`` / ``Achieved 20 of 27``, then the count in each status."""
-    head = t("report.summary", achieved=summary.counts[Status.ACHIEVED], total=summary.total).render(lang)
+    head = render(t("report.summary", achieved=summary.counts[Status.ACHIEVED], total=summary.total), lang)
     parts = [
         f"{status_text(status, lang)} {summary.counts[status]}"
         for status in SUMMARY_ORDER
@@ -443,7 +449,7 @@ def summary_text(summary: Summary, lang: Lang) -> str:
 class MarkdownPrinter:
     """A Markdown table per group, then the summary; warnings on stderr."""
 
-    notes = True
+    notes: ClassVar[bool] = True
 
     def __init__(self, lang: Lang, names: Names) -> None:
         self.lang = lang
@@ -453,15 +459,15 @@ class MarkdownPrinter:
         values = cells(row, self.lang, self.names)
         return "| " + " | ".join(_md(values[column]) for column in COLUMNS) + " |"
 
-    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
-        headers = [t(f"heading.{column}").render(self.lang) for column in COLUMNS]
+    def write(self, report: RowReport[str], out: TextIO, err: TextIO) -> None:
+        headers = [render(t(f"heading.{column}"), self.lang) for column in COLUMNS]
         lines = [f"## {report.title}", ""]
         for heading, rows in report.groups(self.lang):
             if heading:
                 lines += [f"### {_md(heading)}", ""]
             lines.append("| " + " | ".join(headers) + " |")
             lines.append("| " + " | ".join("---:" if column in NUMERIC else "---" for column in COLUMNS) + " |")
-            lines.extend(row.piece for row in rows)  # type: ignore[misc]
+            lines.extend(row.piece for row in rows)
             lines.append("")
         lines.append(summary_text(report.summary, self.lang))
         out.write("\n".join(lines) + "\n")
@@ -491,7 +497,7 @@ class TablePrinter:
     cells to fit a terminal, statuses in words and colour with a bar of progress; warnings on
     stderr."""
 
-    notes = True
+    notes: ClassVar[bool] = True
 
     def __init__(self, lang: Lang, names: Names) -> None:
         self.lang = lang
@@ -511,20 +517,20 @@ class TablePrinter:
         line.append(((values["status"], f"{_bar(row)} {values['progress']}"), (style, style)))
         return tuple(line)
 
-    def write(self, report: RowReport, out: TextIO, err: TextIO) -> None:
+    def write(self, report: RowReport[tuple[Cell, ...]], out: TextIO, err: TextIO) -> None:
         lang = self.lang
         output = Output.to(out)
         output.line(report.title, "bold")
         columns = [
-            Column("\n".join(t(f"heading.{key}").render(lang) for key in (first, second) if key), right=numeric)
+            Column("\n".join(render(t(f"heading.{key}"), lang) for key in (first, second) if key), right=numeric)
             for first, second, numeric in TABLE_COLUMNS
         ]
-        heading = t("heading.status").render(lang) + "\n" + t("heading.progress").render(lang)
+        heading = render(t("heading.status"), lang) + "\n" + render(t("heading.progress"), lang)
         columns.append(Column(heading, foldable=False))
         for title, rows in report.groups(lang):
             if title:
                 output.line(title, "bold")
-            draw(output, columns, [row.piece for row in rows], lines=True)  # type: ignore[misc]
+            draw(output, columns, [row.piece for row in rows], lines=True)
         output.line(summary_text(report.summary, lang))
         write_notes(report, err)
 
@@ -537,7 +543,7 @@ def _bar(row: Row) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-PRINTERS: dict[RowFormat, type[Printer]] = {
+PRINTERS: dict[RowFormat, type[Printer[Any]]] = {
     RowFormat.TABLE: TablePrinter,
     RowFormat.JSON: JsonPrinter,
     RowFormat.CSV: CsvPrinter,

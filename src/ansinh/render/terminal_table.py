@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -292,7 +291,3 @@ def _fit(widths: list[int], columns: Sequence[Column], available: int) -> list[i
         widest = max(foldable, key=lambda index: widths[index])
         widths[widest] -= 1
     return widths
-
-
-def console_output(stderr: bool = False) -> Output:
-    return Output.to(sys.stderr if stderr else sys.stdout)

@@ -3,24 +3,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from ansinh.engine.results import Status
-from ansinh.language import Lang, format_number
+from ansinh.language import LANGS, Lang, format_number, render, template
 from ansinh.models import Indicator
 from ansinh.numbers import Fraction
-from ansinh.text import t, template
+from ansinh.text import t
 
 Number = Decimal | Fraction | int
 
-_RATE_SUFFIX = {
-    "percent": {"vi": "%", "en": "%"},
-    "per_1k": {"vi": "/1.000", "en": "/1,000"},
-    "per_10k": {"vi": "/10.000", "en": "/10,000"},
-    "per_100k": {"vi": "/100.000", "en": "/100,000"},
-}
-_POINTS = {"vi": " điểm %", "en": " pp"}  # a difference of percents is in percentage points
+RATE_UNITS = ("percent", "per_1k", "per_10k", "per_100k")
+# Looked up for every figure of a table: the words of messages.py, gathered once into a dict.
+_RATE_SUFFIX = {unit: {lang: template(f"unit.suffix.{unit}", lang) for lang in LANGS} for unit in RATE_UNITS}
+_POINTS = {lang: template("unit.suffix.points", lang) for lang in LANGS}  # a difference of percents
 
 
 def number(value: Number, lang: Lang) -> str:
@@ -52,15 +48,11 @@ def per_year_text(text: str, lang: Lang) -> str:
 
 
 def years_text(value: Number, lang: Lang) -> str:
-    return t("unit.years", n=value).render(lang)
+    return render(t("unit.years", n=value), lang)
 
 
 def status_text(status: Status, lang: Lang) -> str:
     return template(f"status.{status.value}", lang)
-
-
-def day_text(day: date | None) -> str:
-    return day.isoformat() if day else ""
 
 
 STATUS_STYLES = {
