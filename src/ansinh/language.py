@@ -108,12 +108,8 @@ def render_value(value: object, lang: Lang) -> str:
         return render(value, lang)
     if isinstance(value, LocalText):
         return value.get(lang)
-    if isinstance(value, bool) or value is None:
-        return str(value)
-    if isinstance(value, int) or type(value).__name__ in ("Decimal", "Fraction"):
-        return format_number(value, lang)  # type: ignore[arg-type]
-    if isinstance(value, date):
-        return value.isoformat()
     if isinstance(value, list | tuple):
         return ", ".join(render_value(item, lang) for item in value)
-    return str(value)
+    if not isinstance(value, bool) and (isinstance(value, int) or type(value).__name__ in ("Decimal", "Fraction")):
+        return format_number(value, lang)  # type: ignore[arg-type]
+    return value.isoformat() if isinstance(value, date) else str(value)

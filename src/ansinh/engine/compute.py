@@ -115,15 +115,7 @@ class _Target:
             return Status.ACHIEVED
         if self.deadline < self.as_of:
             return Status.MISSED
-        if ratio is None:
-            return Status.NO_TREND
-        if ratio >= ON_TRACK_RATIO:
-            return Status.ON_TRACK
-        if ratio >= ACCELERATE_RATIO:
-            return Status.NEEDS_ACCELERATION
-        if ratio >= 0:
-            return Status.OFF_TRACK
-        return Status.REGRESSING
+        return status_by_ratio(ratio)
 
     def row(self) -> Row:
         raise NotImplementedError
@@ -142,6 +134,19 @@ class _Target:
             warnings=tuple(sorted(self.warnings, key=lambda warning: WARNING_ORDER.index(warning.code))),
             **figures,  # type: ignore[arg-type]
         )
+
+
+def status_by_ratio(ratio: Fraction | None) -> Status:
+    """The statuses of SPEC section 3 that the progress ratio decides, from the unrounded ratio."""
+    if ratio is None:
+        return Status.NO_TREND
+    if ratio >= ON_TRACK_RATIO:
+        return Status.ON_TRACK
+    if ratio >= ACCELERATE_RATIO:
+        return Status.NEEDS_ACCELERATION
+    if ratio >= 0:
+        return Status.OFF_TRACK
+    return Status.REGRESSING
 
 
 def _per_year(amount: Fraction | int | None, months_left: Fraction) -> Fraction | None:

@@ -128,35 +128,36 @@ def _listed(
         return []
     names = []
     for entry in entries:
-        name = entry.name
-        if _ignored(name):
+        if _ignored(entry.name):
             continue
-        relative = f"{folder}/{name}"
-        wanted = os.path.splitext(name)[1].lower() in suffixes
-        try:
-            if entry.is_dir():
-                if relative == BASES_FOLDER:
-                    folders.add(relative)
-                else:
-                    skipped.append(Skipped(f"{relative}/", "folder"))
-                continue
-            is_file = entry.is_file()
-        except OSError as error:
-            if error.errno == errno.ELOOP:
-                skipped.append(Skipped(relative, "dangling-link"))
-            elif wanted:
-                names.append(relative)  # read, and its reader says why it cannot be
-            else:
-                skipped.append(Skipped(relative, "unknown", error.strerror or str(error)))
+        relative = f"{folder}/{entry.name}"
+        if relative in exclude:
             continue
-        if is_file and wanted:
-            if relative not in exclude:
-                names.append(relative)
-        elif is_file:
-            skipped.append(Skipped(relative, _other_kind(name, suffixes)))
-        else:  # a link to nothing (its target does not exist), or a pipe, socket or device
-            skipped.append(Skipped(relative, "special" if os.path.exists(entry.path) else "dangling-link"))
+        found = _classified(entry, relative, os.path.splitext(entry.name)[1].lower() in suffixes, suffixes)
+        if found is None:
+            names.append(relative)
+        elif found.reason == "bases-folder":
+            folders.add(relative)
+        else:
+            skipped.append(found)
     return names
+
+
+def _classified(entry: os.DirEntry[str], relative: str, wanted: bool, suffixes: tuple[str, ...]) -> Skipped | None:
+    """``None`` for a file to read (a file that exists but cannot be read is read, and its reader
+    says why); else why it is not read (``bases-folder`` for data/bases/, listed on its own)."""
+    try:
+        if entry.is_dir():
+            return Skipped(relative, "bases-folder") if relative == BASES_FOLDER else Skipped(f"{relative}/", "folder")
+        is_file = entry.is_file()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Skipped(relative, "dangling-link")
+        return None if wanted else Skipped(relative, "unknown", error.strerror or str(error))
+    if is_file:
+        return None if wanted else Skipped(relative, _other_kind(entry.name, suffixes))
+    # A link to nothing (its target does not exist), or a pipe, socket or device.
+    return Skipped(relative, "special" if os.path.exists(entry.path) else "dangling-link")
 
 
 def _other_kind(name: str, suffixes: tuple[str, ...]) -> str:
@@ -182,21 +183,19 @@ def skipped_problems(skipped: list[Skipped]) -> list[Problem]:
     return problems
 
 
+# The message of each reason an entry is not read; a folder or another kind of file is said by
+# where it stands.
+_WHY_NOT_READ = {"excel": "excel", "not-yaml": "not_yaml", "dangling-link": "dangling_link", "special": "special"}
+
+
 def _why_not_read(entry: Skipped) -> Text:
     from ansinh.text import t
 
-    in_targets = entry.path.startswith("targets/")
     if entry.reason == "folder":
-        return t("file.not_read.plans_folder" if in_targets else "file.not_read.data_folder")
-    if entry.reason == "excel":
-        return t("file.not_read.excel")
-    if entry.reason == "not-yaml":
-        return t("file.not_read.not_yaml")
+        return t("file.not_read.plans_folder" if entry.path.startswith("targets/") else "file.not_read.data_folder")
     if entry.reason == "not-csv":
         in_bases = entry.path.startswith(BASES_FOLDER + "/")
         return t("file.not_read.not_bases" if in_bases else "file.not_read.not_observations")
-    if entry.reason == "dangling-link":
-        return t("file.not_read.dangling_link")
-    if entry.reason == "special":
-        return t("file.not_read.special")
+    if entry.reason in _WHY_NOT_READ:
+        return t(f"file.not_read.{_WHY_NOT_READ[entry.reason]}")
     return t("file.not_read.unknown", detail=entry.detail)

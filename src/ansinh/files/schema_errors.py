@@ -71,17 +71,8 @@ def _describe(detail: ErrorDetails, loc: tuple[str | int, ...], schema: Any) -> 
     name = str(loc[-1]) if loc else ""
     if kind == "ansinh":
         return context["code"], context["text"]
-    if kind == "missing":
-        owner = _schema_at(schema, loc[:-1])
-        field = _fields(owner).get(name) if owner is not None else None
-        return "missing-field", t("field.missing", field=name, what=(field.description or "") if field else "")
-    if kind == "extra_forbidden":
-        owner = _schema_at(schema, loc[:-1])
-        known = sorted(_fields(owner)) if owner is not None else []
-        guess = suggest(name, known)
-        if guess:
-            return "unknown-field", t("field.unknown_guess", field=name, guess=guess)
-        return "unknown-field", t("field.unknown", field=name, known=known)
+    if kind in ("missing", "extra_forbidden"):
+        return _field_problem(kind, name, _schema_at(schema, loc[:-1]))
     if kind in ("literal_error", "enum"):
         expected = _literal_choices(schema, loc)
         found = detail.get("input")
@@ -89,13 +80,34 @@ def _describe(detail: ErrorDetails, loc: tuple[str | int, ...], schema: Any) -> 
         if guess:
             return "bad-value", t("value.choice_guess", found=str(found), choices=expected, guess=guess)
         return "bad-value", t("value.choice", found=str(found), choices=expected)
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "wrong-type", t("type.mapping", field=name)
-    if kind == "list_type":
-        return "wrong-type", t("type.list", field=name)
-    if kind in ("string_type", "string_sub_type"):
-        return "wrong-type", t("type.text_field", field=name)
+    key = _WRONG_TYPE.get(kind)
+    if key is not None:
+        return "wrong-type", t(key, field=name)
     return "wrong-type", t("type.other", field=name, detail=detail["msg"])
+
+
+def _field_problem(kind: str, name: str, owner: Any) -> tuple[str, Text]:
+    """A field that is missing, or that the schema does not know (with the one probably meant)."""
+    fields = _fields(owner) if owner is not None else {}
+    if kind == "missing":
+        field = fields.get(name)
+        return "missing-field", t("field.missing", field=name, what=(field.description or "") if field else "")
+    known = sorted(fields)
+    guess = suggest(name, known)
+    if guess:
+        return "unknown-field", t("field.unknown_guess", field=name, guess=guess)
+    return "unknown-field", t("field.unknown", field=name, known=known)
+
+
+# pydantic's error types that mean "a value of the wrong kind", and the message of each.
+_WRONG_TYPE = {
+    "dict_type": "type.mapping",
+    "model_type": "type.mapping",
+    "model_attributes_type": "type.mapping",
+    "list_type": "type.list",
+    "string_type": "type.text_field",
+    "string_sub_type": "type.text_field",
+}
 
 
 def _choice_guess(found: Any, expected: list[str], owner: Any, name: str) -> str | None:

@@ -64,34 +64,42 @@ def dumps(value: JsonValue, indent: int | None = 2) -> str:
 
 def _write(value: JsonValue, parts: list[str], indent: int | None, depth: int) -> None:
     if isinstance(value, dict | list | tuple):
-        if not value:
-            parts.append("{}" if isinstance(value, dict) else "[]")
-            return
-        if indent is None:  # json.dumps's one-line layout: ", " between items, no newlines
-            inner, comma, outer = "", ", ", ""
-        else:
-            inner, comma, outer = "\n" + " " * (indent * (depth + 1)), ",", "\n" + " " * (indent * depth)
-        if isinstance(value, dict):
-            parts.append("{")
-            for index, (key, item) in enumerate(value.items()):
-                parts.append((comma if index else "") + inner + encode_basestring(str(key)) + ": ")
-                _write(item, parts, indent, depth + 1)
-            parts.append(outer + "}")
-        else:
-            parts.append("[")
-            for index, item in enumerate(value):
-                parts.append((comma if index else "") + inner)
-                _write(item, parts, indent, depth + 1)
-            parts.append(outer + "]")
-    elif isinstance(value, str):
-        parts.append(encode_basestring(value))
-    elif value is None or isinstance(value, bool):
-        parts.append("null" if value is None else "true" if value else "false")
-    elif isinstance(value, int):
-        parts.append(str(value))
-    elif isinstance(value, Decimal):
-        parts.append(f"{value:f}")
-    elif isinstance(value, float):  # only in schemas' examples: figures are never floats
-        parts.append(json.dumps(value))
+        _write_collection(value, parts, indent, depth)
     else:
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+        parts.append(_scalar(value))
+
+
+def _write_collection(value: dict | list | tuple, parts: list[str], indent: int | None, depth: int) -> None:
+    if not value:
+        parts.append("{}" if isinstance(value, dict) else "[]")
+        return
+    if indent is None:  # json.dumps's one-line layout: ", " between items, no newlines
+        inner, comma, outer = "", ", ", ""
+    else:
+        inner, comma, outer = "\n" + " " * (indent * (depth + 1)), ",", "\n" + " " * (indent * depth)
+    if isinstance(value, dict):
+        parts.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            parts.append((comma if index else "") + inner + encode_basestring(str(key)) + ": ")
+            _write(item, parts, indent, depth + 1)
+        parts.append(outer + "}")
+    else:
+        parts.append("[")
+        for index, item in enumerate(value):
+            parts.append((comma if index else "") + inner)
+            _write(item, parts, indent, depth + 1)
+        parts.append(outer + "]")
+
+
+def _scalar(value: JsonValue) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, float):  # only in schemas' examples: figures are never floats
+        return json.dumps(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
