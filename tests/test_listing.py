@@ -20,7 +20,7 @@ import pytest
 import ansinh.files.listing
 from ansinh.files import cache
 from ansinh.files.limits import LIMITS
-from ansinh.files.listing import list_project, project_files
+from ansinh.files.listing import list_project
 from ansinh.files.loader import load_project
 from conftest import BASE, REPO, run_cli
 
@@ -101,7 +101,6 @@ def test_the_listing_warnings_are_part_of_every_load(tmp_path: Path) -> None:
     listing = list_project(root)
     assert listing.observations == ["data/linked.csv", "data/observations.csv"]
     assert listing.bases == ["data/bases/population.csv"]
-    assert project_files(root) == (listing.plans, listing.observations, listing.bases)
 
 
 def test_a_missing_data_folder_is_one_warning(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from ansinh.language import format_number, resolve_lang
 from ansinh.numbers import Fraction, NumberError, could_be_grouped, half_unit, parse_decimal, rounded, rounded_text
-from ansinh.periods import Period, PeriodError, months_between, years_between
+from ansinh.periods import Period, PeriodError, months_between
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from ansinh.periods import Period, PeriodError, months_between, years_between
 )
 def test_a_period_runs_to_its_last_day(text: str, start: date, end: date) -> None:
     period = Period.parse(text)
-    assert (period.start_date, period.end_date) == (start, end)
+    assert (period.start, period.end) == (start, end)
 
 
 @pytest.mark.parametrize("text", ["2022H3", "2024Q5", "2024-13", "2023-02-29", "22", "2025.0", "", "2023/2021", "1899"])
@@ -42,7 +42,7 @@ def test_bad_periods_say_what_to_write(text: str) -> None:
 def test_months_between_follows_spec_section_2() -> None:
     # 2022-06-30 -> 2025-12-31 is 42 months, 3.5 years (SPEC section 2).
     assert months_between(date(2022, 6, 30), date(2025, 12, 31)) == 42
-    assert years_between(date(2022, 6, 30), date(2025, 12, 31)) == Fraction(7, 2)
+    assert months_between(date(2022, 6, 30), date(2025, 12, 31)) / 12 == Fraction(7, 2)  # 3.5 years
     # (2023−2022)·12 + (2−1) + 28/28 − 15/31 months.
     assert months_between(date(2022, 1, 15), date(2023, 2, 28)) == 12 + 1 + 1 - Fraction(15, 31)
     assert months_between(date(2020, 12, 31), date(2023, 12, 31)) == 36

@@ -43,13 +43,7 @@ class Period:
     end: date
     label: str
 
-    @property
-    def end_date(self) -> date:
-        return self.end
 
-    @property
-    def start_date(self) -> date:
-        return self.start
 
     def __str__(self) -> str:
         return self.label
@@ -305,6 +299,3 @@ def months_between(earlier: date, later: date) -> Fraction:
         - Fraction(earlier.day, calendar.monthrange(earlier.year, earlier.month)[1])
     )
 
-
-def years_between(earlier: date, later: date) -> Fraction:
-    return months_between(earlier, later) / 12

@@ -637,11 +637,3 @@ class Findings(list[Finding]):
 
     def add(self, code: str, text: Text, path: Path, *, at_key: bool = False) -> None:
         self.append(Finding(code, text, path, at_key))
-
-
-def errors_of(problems: list[Problem]) -> list[Problem]:
-    return [problem for problem in problems if problem.is_error]
-
-
-def warnings_of(problems: list[Problem]) -> list[Problem]:
-    return [problem for problem in problems if not problem.is_error]

@@ -83,10 +83,6 @@ class Listing:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def project_files(root: Path) -> tuple[list[str], list[str], list[str]]:
-    """The plan, observation and base files of a root, as root-relative POSIX paths."""
-    listing = list_project(root)
-    return listing.plans, listing.observations, listing.bases
 
 
 def list_project(root: Path) -> Listing:
