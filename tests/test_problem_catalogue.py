@@ -151,16 +151,7 @@ class Scan:
         if isinstance(expr, ast.IfExp):
             return self.strings(expr.body, scope, env, depth + 1) | self.strings(expr.orelse, scope, env, depth + 1)
         if isinstance(expr, ast.JoinedStr):
-            found = {""}
-            for part in expr.values:
-                if isinstance(part, ast.FormattedValue) and part.format_spec is None and part.conversion == -1:
-                    pieces = self.strings(part.value, scope, env, depth + 1)
-                elif isinstance(part, ast.Constant):
-                    pieces = {str(part.value)}
-                else:
-                    raise Unresolved(self.where(expr))
-                found = {start + piece for start in found for piece in pieces}
-            return found
+            return self.formatted(expr, scope, env, depth)
         table, default = None, set()  # NAMES[x], or NAMES.get(x) and its default
         if isinstance(expr, ast.Subscript):
             table = expr.value
@@ -182,6 +173,19 @@ class Scan:
             if values:
                 return set().union(*(self.strings(each.expr, each.scope, each.env, depth + 1) for each in values))
         raise Unresolved(self.where(expr))
+
+    def formatted(self, expr: ast.JoinedStr, scope: Scope, env: Env, depth: int) -> set[str]:
+        """The strings an f-string of such values may be."""
+        found = {""}
+        for part in expr.values:
+            if isinstance(part, ast.FormattedValue) and part.format_spec is None and part.conversion == -1:
+                pieces = self.strings(part.value, scope, env, depth + 1)
+            elif isinstance(part, ast.Constant):
+                pieces = {str(part.value)}
+            else:
+                raise Unresolved(self.where(expr))
+            found = {start + piece for start in found for piece in pieces}
+        return found
 
     def keys(self, expr: ast.expr, scope: Scope, env: Env, depth: int = 0) -> set[str]:
         """The message keys of the ``Text`` that ``expr`` builds. Followed: ``t(key, ...)`` with
