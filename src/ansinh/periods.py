@@ -43,8 +43,6 @@ class Period:
     end: date
     label: str
 
-
-
     def __str__(self) -> str:
         return self.label
 
@@ -298,4 +296,3 @@ def months_between(earlier: date, later: date) -> Fraction:
         + Fraction(later.day, calendar.monthrange(later.year, later.month)[1])
         - Fraction(earlier.day, calendar.monthrange(earlier.year, earlier.month)[1])
     )
-

@@ -83,8 +83,6 @@ class Listing:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-
-
 def list_project(root: Path) -> Listing:
     """Every file of the root that ansinh reads, and every entry that it does not."""
     listing = Listing()
