@@ -62,6 +62,10 @@ SCALARS = st.one_of(
     st.sampled_from(["27.5", "27.50", "-3", "1e5", "2022H1", "true", "false", "null", "~", "", "Sở Y tế", "a: b"]),
     st.sampled_from(["a #b", "a#b", "- a", "-5", "yes", "0x1F", "+5", ".5", "a:", "x: ", "{}", "[a]", "'", '"']),
 )
+# A line of a block as people write one: words, figures, quotes, a colon or a '#', no space at its ends.
+BLOCK_LINE = st.text(alphabet=st.sampled_from(list("abĐệ 09.,:#'\"-%()")), min_size=1, max_size=12).filter(
+    lambda line: line.strip(" ") == line
+)
 NAMES = st.sampled_from(["id", "name", "value", "period", "true", "null", "a-b", "_k", "x1", "<<", "1"])
 KEYS = st.one_of(NAMES, NAMES, NAMES, st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,6}", fullmatch=True), SCALAR_TEXT)
 
@@ -87,7 +91,7 @@ def flow(draw: st.DrawFn) -> str:
 @st.composite
 def mapping_lines(draw: st.DrawFn, indent: int, depth: int) -> list[str]:
     lines: list[str] = []
-    kinds = ["scalar", "flow", "empty", "map", "seq"] if depth < 3 else ["scalar", "flow", "empty"]
+    kinds = ["scalar", "flow", "empty", "block", "map", "seq"] if depth < 3 else ["scalar", "flow", "empty", "block"]
     keys = draw(st.lists(KEYS, min_size=1, max_size=4, unique=draw(st.integers(0, 4)) > 0))  # some repeat
     for key in keys:
         pad = " " * indent
@@ -97,6 +101,13 @@ def mapping_lines(draw: st.DrawFn, indent: int, depth: int) -> list[str]:
             lines.append(f"{pad}{key}: {draw(scalar())}{comment}")
         elif kind == "flow":
             lines.append(f"{pad}{key}: {draw(flow())}{comment}")
+        elif kind == "block":  # a folded or literal block; some headers and lines outside the subset
+            header = draw(st.sampled_from([">-", ">-", ">", "|", "|-", ">+", "|2", ">-  # c"]))
+            lines.append(f"{pad}{key}: {header}{comment}")
+            inner = " " * (indent + draw(st.sampled_from([2, 2, 4, 1])))
+            for _ in range(draw(st.integers(0, 3))):
+                line = draw(st.one_of(BLOCK_LINE, BLOCK_LINE, BLOCK_LINE, SCALAR_TEXT, st.sampled_from(["", "  x"])))
+                lines.append(inner + line if line else "")
         else:
             lines.append(f"{pad}{key}:{comment}")
             if kind == "map":
@@ -138,6 +149,28 @@ def yaml_texts(draw: st.DrawFn) -> str:
         else:
             start = text.rfind("\n", 0, position) + 1
             text = text[:start] + draw(st.sampled_from([" ", "  ", ""])) + text[start:]
+    return text
+
+
+@st.composite
+def block_texts(draw: st.DrawFn) -> str:
+    """Plans whose notes are folded or literal blocks, as people write them, with mutations at
+    the blocks' edges: spaces, empty lines, other headers."""
+    lines = ["id: p", "targets:"]
+    for index in range(draw(st.integers(1, 3))):
+        lines.append(f"  - indicator: i{index}")
+        lines.append(f"    note: {draw(st.sampled_from(['>-', '>-', '>', '|', '|-', '>-  # c']))}")
+        column = " " * draw(st.sampled_from([6, 6, 8, 5]))
+        lines += [column + draw(BLOCK_LINE) for _ in range(draw(st.integers(1, 3)))]
+        lines += [""] * draw(st.integers(0, 2))
+    text = "\n".join(lines) + draw(st.sampled_from(["\n", ""]))
+    for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
+        position = draw(st.integers(0, len(text)))
+        text = (
+            text[:position]
+            + draw(st.sampled_from([" ", "  ", "\n", "\n\n", "#", ": ", "-", ">", "|", "+", "2"]))
+            + text[position:]
+        )
     return text
 
 
@@ -183,14 +216,22 @@ def test_quick_yaml_reader_agrees_with_libyaml(text: str) -> None:
     assert_quick_yaml_agrees(text)
 
 
+@SETTINGS
+@given(block_texts())
+def test_quick_yaml_reader_agrees_with_libyaml_on_blocks(text: str) -> None:
+    assert_quick_yaml_agrees(text)
+
+
 def test_quick_yaml_reader_takes_the_files_people_write(tmp_path: Path) -> None:
-    """The subset covers the generated national plans and most shipped and example files, so
-    that the agreement above is about the files that matter."""
+    """The subset covers the generated national plans, the shipped files (notes written as
+    ``note: >-`` blocks) and most example files, so that the agreement above is about the files
+    that matter."""
     generated = generated_root(tmp_path / "national")
-    files = sorted((generated / "targets").glob("*.yaml")) + sorted(REPO.glob("tests/examples/**/*.yaml"))
+    usual = sorted((generated / "targets").glob("*.yaml")) + sorted((REPO / "targets").glob("*.yaml"))
+    files = usual + sorted(REPO.glob("tests/examples/**/*.yaml"))
     files += sorted((REPO / "src" / "ansinh" / "template").rglob("*.yaml"))
     taken = [file for file in files if assert_quick_yaml_agrees(file.read_text(encoding="utf-8-sig"))]
-    assert all(file in taken for file in (generated / "targets").glob("*.yaml"))
+    assert all(file in taken for file in usual)
     assert len(taken) > 0.9 * len(files)
 
 
@@ -198,7 +239,14 @@ def test_quick_yaml_reader_leaves_what_it_does_not_know() -> None:
     for text in [
         "a: &x 1\nb: *x\n",  # anchors
         "a: !!str 1\n",  # tags
-        "a: |\n  text\n",  # block scalars
+        "a: |+\n  text\n",  # blocks that keep their last line breaks,
+        "a: >2\n   text\n",  # or say their indentation,
+        "a: >-\n  one\n\n  two\n",  # or hold an empty line,
+        "a: >-\n\n  two\n",  # or start with one,
+        "a: >-\n  one\n    two\n",  # or a more-indented line,
+        "a: >-\n  one \n",  # or a line ending in a space,
+        "a: >-\nb: 1\n",  # or no line at all
+        "- >-\n  text\n",  # a block not under a key
         "a: one\n  two\n",  # a plain scalar over two lines
         'a: "x\\ty"\n',  # escapes
         "a:\tb\n",  # tabs

@@ -3,14 +3,15 @@
 libyaml hands Python one event object per token, with two position objects each; for the
 thousands of plan files of a national root that is most of the time spent reading them. Files
 written the usual way — block mappings and sequences, one-line flow mappings, plain and simply
-quoted scalars, comments — are read here line by line instead, into exactly the values the full
-reader (``ansinh.files.yaml_reader``) builds.
+quoted scalars, comments, and a key's folded or literal block of lines (``note: >-``) — are read
+here line by line instead, into exactly the values the full reader (``ansinh.files.yaml_reader``)
+builds.
 
 Anything outside that subset makes ``read_simple`` return ``None``, and the full reader reads the
-file: anchors, tags, block scalars, multi-line or escaped scalars, tabs, odd indentation, duplicate
-keys, characters YAML does not allow, anything doubtful. The subset is a promise that the two
-readers agree, tested on generated documents and their mutations (``tests/test_fast_paths.py``);
-the full reader alone reports problems.
+file: anchors, tags, blocks with empty or more-indented lines (or ``|+``, ``>2``), multi-line or
+escaped scalars, tabs, odd indentation, duplicate keys, characters YAML does not allow, anything
+doubtful. The subset is a promise that the two readers agree, tested on generated documents and
+their mutations (``tests/test_fast_paths.py``); the full reader alone reports problems.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ _FLOW_VALUE = rf"""'(?:[^']|'')*'|"[^"\\]*"|(?:{_LETTER_OR_DIGIT}|-[0-9])(?:[^,\
 _FLOW_ITEM = rf"([A-Za-z_][A-Za-z0-9_-]{{0,200}}): +({_FLOW_VALUE}) *"
 _FLOW = re.compile(rf"\{{ *{_FLOW_ITEM}(?:, *{_FLOW_ITEM})* *\}}(?: +(?:#.*)?)?")
 _FLOW_ITEMS = re.compile(_FLOW_ITEM)
+# A key whose value is a block of the lines after it: folded (>) or literal (|), its last line
+# break kept (clip) or not (-). No indentation indicator, no keeping (+).
+_BLOCK_HEADER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,200}: +[>|]-?(?: +#.*)?")
 
 
 _NULLS = frozenset({"", "~", "null"})
@@ -88,8 +92,9 @@ class _Parser:
     """The subset's grammar, over the lines of one text. With ``record``, it also notes where
     each value and key starts: a second pass made only for files with problems to place."""
 
-    def __init__(self, entries: list[_Entry], max_depth: int, record: bool) -> None:
+    def __init__(self, entries: list[_Entry], blocks: dict[int, str], max_depth: int, record: bool) -> None:
         self.entries = entries
+        self.blocks = blocks  # the text of each block, by the line of its key (from 0)
         self.max_depth = max_depth
         self.record = record
         self.values: dict[Path, Place] = {}
@@ -100,7 +105,12 @@ class _Parser:
         if _OUTSIDE.search(text):
             return None
         entries: list[_Entry] = []
-        for number, line in enumerate(text.split("\n")):
+        blocks: dict[int, str] = {}
+        lines = text.split("\n")
+        following = 0
+        for number, line in enumerate(lines):
+            if number < following:
+                continue  # a line of a block, read with its key
             content = line.lstrip(" ")
             if not content or content[0] == "#":
                 continue
@@ -116,9 +126,14 @@ class _Parser:
                 content = rest
                 after_dash = True
             entries.append((indent, content, after_dash, number))
+            if (content[-1] in ">|-" or "#" in content) and _BLOCK_HEADER.fullmatch(content):
+                block = _block(lines, number, indent, content)
+                if block is None:
+                    return None
+                blocks[number], following = block
         if not entries or entries[0][0] != 0 or entries[0][1] == "-":
             return None
-        return cls(entries, max_depth, record)
+        return cls(entries, blocks, max_depth, record)
 
     def document(self) -> dict[str, Any] | None:
         try:
@@ -193,9 +208,14 @@ class _Parser:
         return result, index
 
     def scalar(self, text: str, depth: int, path: Path, number: int, column: int) -> Any:
-        """A value written on one line: a flow mapping, a quoted scalar or a plain one."""
+        """A value written on one line: a flow mapping, a quoted scalar or a plain one; or the
+        header of a block, whose lines were read with it."""
         if self.record:
             self.values[path] = (number + 1, column + 1)
+        if text[0] in ">|":
+            if number not in self.blocks:
+                raise _Outside
+            return self.blocks[number]
         if text[0] != "{":
             return _one_line(text)
         if depth + 1 >= self.max_depth:
@@ -206,6 +226,44 @@ class _Parser:
                 self.keys[(*path, match.group(1))] = (number + 1, column + match.start(1) + 1)
                 self.values[(*path, match.group(1))] = (number + 1, column + match.start(2) + 1)
         return value
+
+
+def _block(lines: list[str], number: int, indent: int, header: str) -> tuple[str, int] | None:
+    """The text of the block whose header (``key: >-``, at ``indent``) is line ``number``, and
+    the line after the block; ``None`` unless its lines all start at one column, deeper than the
+    key's, right after the header, with no empty line between them and no space at their end:
+    then YAML's folding joins them by spaces (``>``) or keeps their line breaks (``|``). Empty
+    lines after the block are dropped by both chompings."""
+    style = header.split(":", 1)[1].lstrip(" ")
+    texts: list[str] = []
+    column = 0
+    last = number
+    after = number + 1
+    while after < len(lines):
+        line = lines[after]
+        if not line:
+            after += 1
+            continue
+        content = line.lstrip(" ")
+        start = len(line) - len(content)
+        if not content or start <= indent:
+            if not content:
+                return None  # a line of spaces: content or not, by its width
+            break
+        if (texts and start != column) or last != after - 1:
+            return None  # a more-indented line, or an empty line before or within the lines
+        if line[-1] == " ":
+            return None
+        column = start
+        texts.append(content)
+        last = after
+        after += 1
+    if not texts:
+        return None
+    value = (" " if style[0] == ">" else "\n").join(texts)
+    if not style.startswith((">-", "|-")) and last + 1 < len(lines):
+        value += "\n"  # clip: the block's last line break, where it has one
+    return value, after
 
 
 @functools.lru_cache(maxsize=65536)
