@@ -9,6 +9,7 @@ import string
 
 from ansinh.messages import MESSAGES
 from ansinh.problems import CODES
+from ansinh.render.report_formats import COLUMNS
 from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -29,19 +30,7 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
         "no_data",
     ),
     # render/report_formats.py: the columns of the table and of Markdown
-    "heading.": (
-        "area",
-        "indicator",
-        "baseline",
-        "target",
-        "current",
-        "gap",
-        "per_year",
-        "shortfall",
-        "shortfall_per_year",
-        "progress",
-        "status",
-    ),
+    "heading.": COLUMNS,
     # checks/consistency.py: a value in its indicator's unit
     "unit.": ("percent", "per_1k", "per_10k", "per_100k", "count"),
     # render/units.py: a rate's suffix in tables
