@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from ansinh.render.report_formats import PRINTERS, RowFormat
 from conftest import EXAMPLES, REPO, run_cli
 
+# SPEC section 6's example, with the key SPEC section 9 adds to every row (percent_of_target).
 SPEC_EXAMPLE = json.loads(
     """{
   "as_of": "2022-06-30",
@@ -28,7 +29,7 @@ SPEC_EXAMPLE = json.loads(
       "current": {"value": 27.5, "period": "2022H1", "date": "2022-06-30", "count": 22796},
       "met": false, "gap": 2.5, "years_left": 3.5, "required_per_year": 0.7143,
       "target_count": 27000, "current_count": 22796, "shortfall": 4204, "shortfall_per_year": 1202,
-      "achieved": null, "progress_percent": null,
+      "achieved": null, "progress_percent": null, "percent_of_target": 91.6667,
       "progress_ratio": null, "projected": null, "status": "no_trend",
       "warnings": [{"code": "count-rate-mismatch",
                     "message": "22,796 beds at 27.5 per 10,000 implies 8,274,410–8,304,554 people; \

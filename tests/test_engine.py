@@ -12,7 +12,7 @@ import pytest
 from ansinh.engine import Row, Status, compute_rows
 from ansinh.files.loader import load_project
 from ansinh.numbers import Fraction
-from conftest import REPO
+from conftest import REPO, run_cli
 
 CATALOGUE = """\
 indicators:
@@ -294,3 +294,26 @@ def test_filters_select_rows(tmp_path: Path) -> None:
     assert [row.status for row in found] == [Status.NEEDS_ACCELERATION, Status.NO_DATA, Status.NO_DATA]
     assert found[0].achieved is None and found[0].progress_percent is None
     assert isinstance(found[0].baseline_value, Decimal)
+
+
+def test_percent_of_target_where_higher_is_better(tmp_path: Path) -> None:
+    """SPEC 9: 100·V/T, the "đạt 78,41% kế hoạch" of official reports; none where lower is better
+    (a rate to bring down is not "reached" as a share), for flows (progress_percent is theirs),
+    with no observation, or for a target of 0."""
+    beds = one(tmp_path / "a", BEDS, "beds,hanoi,2022,27.5,\n", date(2022, 12, 31))
+    assert beds.percent_of_target == Fraction(275, 3)  # 100 × 27.5 ÷ 30 = 91.6667%
+    poor = one(tmp_path / "b", POOR, "poor,hanoi,2022,2.2,\n", date(2022, 12, 31))
+    assert poor.percent_of_target is None
+    nothing = one(tmp_path / "c", BEDS, "", date(2022, 12, 31))
+    assert nothing.status is Status.NO_DATA and nothing.percent_of_target is None
+    flow = one(tmp_path / "d", TRAINEES, "trainees,hanoi,2021,230000,\n", date(2021, 12, 31))
+    assert flow.percent_of_target is None and flow.progress_percent is not None
+
+
+def test_the_shipped_model_communes_are_78_41_percent_of_plan() -> None:
+    """Seed 002: the post-rehabilitation support model "đạt 78,41% kế hoạch" in 2023."""
+    run = run_cli("report", "--root", str(REPO), "--period", "2024H2", "--format", "json")
+    (row,) = [row for row in run.json()["rows"] if row["indicator"] == "post-rehab-support-model"]
+    assert row["percent_of_target"] == 78.41
+    explained = run_cli("gap", "beds-per-10k", "--root", str(REPO), "--as-of", "2022H1", "--explain")
+    assert "  Of the target: 100 × 27.5/10,000 ÷ 30/10,000 = 91.6667%\n" in explained.stdout

@@ -598,6 +598,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No observation by {as_of}: the figures that need one are empty",
         "vi": "Chưa có số liệu quan sát đến {as_of}: các số cần số liệu đều để trống",
     },
+    "explain.percent_of_target": {
+        "en": "Of the target: 100 × {value} ÷ {target} = {percent}%",
+        "vi": "Đạt so với mục tiêu: 100 × {value} ÷ {target} = {percent}%",
+    },
     "explain.gap": {"en": "Gap: {first} − {second} = {gap}", "vi": "Khoảng cách: {first} − {second} = {gap}"},
     "explain.gap_met": {
         "en": "Gap: 0 — {value} already meets the target {target}",

@@ -225,6 +225,7 @@ class _Level(_Target):
             completion=(value - baseline_value) / (target_value - baseline_value)
             if target_value != baseline_value
             else None,
+            percent_of_target=100 * value / target_value if direction > 0 and target_value != 0 else None,
             basis=Basis(
                 months_left=months_left,
                 months_elapsed=elapsed,

@@ -124,6 +124,8 @@ class Row:
     status: Status
     warnings: tuple[RowWarning, ...] = ()
     completion: Fraction | None = None  # the share of the way from baseline to target, for bars
+    # SPEC 9: 100·V/T for a level target where higher is better ("đạt 78,41% kế hoạch"), else None
+    percent_of_target: Fraction | None = None
     basis: Basis = field(default_factory=Basis)
 
 

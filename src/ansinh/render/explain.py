@@ -67,6 +67,8 @@ def _level(row: Row, context: _Context, lang: Lang) -> list[Text]:
     else:
         first, second = (target_text, value) if indicator.direction > 0 else (value, target_text)
         texts.append(t("explain.gap", first=first, second=second, gap=difference_text(row.gap, indicator, lang)))
+    if row.percent_of_target is not None:  # SPEC 9: the "đạt ...% kế hoạch" of official reports
+        texts.append(t("explain.percent_of_target", value=value, target=target_text, percent=row.percent_of_target))
     texts.append(_years_left(row, lang))
     if row.required_per_year is not None:
         texts.append(
