@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ansinh.text import Text, suggest, t
 
@@ -30,8 +30,16 @@ if TYPE_CHECKING:
     from ansinh.project import Project
     from ansinh.render.report_formats import Names, Printed, Printer
 
+
+class _Judged(Protocol):
+    """A row, computed or printed: it has a status."""
+
+    @property
+    def status(self) -> Status: ...
+
+
 P = TypeVar("P")  # what a format prints a row as
-R = TypeVar("R")  # a row, computed or printed
+R = TypeVar("R", bound=_Judged)
 
 
 class UsageError(Exception):
@@ -58,17 +66,9 @@ class Validation:
     problems: list[Problem]
     files: list[str]
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [problem for problem in self.problems if not problem.is_error]
-
     def failed(self, *, strict: bool) -> bool:
         """Errors fail; with ``strict``, warnings too (SPEC section 5)."""
-        return bool(self.errors) or (strict and bool(self.warnings))
+        return any(strict or problem.is_error for problem in self.problems)
 
 
 def validate(root: Path, paths: Sequence[Path] = (), *, progress: Progress | None = None) -> Validation:
@@ -155,11 +155,7 @@ def fail_on(rows: Sequence[R], threshold: Status | None) -> list[R]:
     ranks statuses."""
     if threshold is None:
         return []
-    return [row for row in rows if _status(row).rank >= threshold.rank]
-
-
-def _status(row: Any) -> Status:
-    return row.status
+    return [row for row in rows if row.status.rank >= threshold.rank]
 
 
 def names(project: Project) -> Names:

@@ -64,17 +64,16 @@ def format_number(value: Decimal | Fraction | int, lang: Lang, places: int | Non
     elif places is None and kind.__name__ == "Decimal":  # by name: decimal is not loaded for --help
         text = f"{value:,f}"
     else:
-        text = _rounded_text(value, 4 if places is None else places, grouped=True)
+        text = _rounded_text(value, places, grouped=True)
     return text.translate(_VIETNAMESE) if lang == "vi" else text
 
 
-def _first_rounded_text(value: Decimal | Fraction | int, places: int, *, grouped: bool) -> str:
+def _first_rounded_text(value: Decimal | Fraction | int, places: int | None, *, grouped: bool) -> str:
     """``numbers.rounded_text``, imported on first use (every command but ``--help`` uses it):
     this module is imported to start the command line, and numbers brings decimal and quicktions."""
     global _rounded_text  # noqa: PLW0603 - bound once, on first use, for the start-up of --help
-    from ansinh.numbers import OUTPUT_PLACES, rounded_text
+    from ansinh.numbers import rounded_text
 
-    assert OUTPUT_PLACES == 4
     _rounded_text = rounded_text
     return rounded_text(value, places, grouped=grouped)
 

@@ -148,9 +148,11 @@ def scaled_text(scaled: int, places: int = OUTPUT_PLACES, *, grouped: bool = Fal
     return f"{text}.{part:0{places}d}".rstrip("0") if part else text
 
 
-def rounded_text(value: Number, places: int = OUTPUT_PLACES, *, grouped: bool = False) -> str:
-    """A figure as printed: rounded half up to at most ``places`` decimals, trailing zeros dropped."""
-    return scaled_text(rounded(value, places), places, grouped=grouped)
+def rounded_text(value: Number, places: int | None = None, *, grouped: bool = False) -> str:
+    """A figure as printed: rounded half up to at most ``places`` decimals (default: the
+    output's four), trailing zeros dropped."""
+    chosen = OUTPUT_PLACES if places is None else places
+    return scaled_text(rounded(value, chosen), chosen, grouped=grouped)
 
 
 def round_to_places(value: Number, places: int) -> Decimal:

@@ -78,11 +78,8 @@ def row_cells(table: CsvTable, cells: list[str], width: int, line: int) -> list[
         return None
     if len(cells) != width:
         delimiter = ";" if table.decimal_comma else ","
-        key = (
-            "csv.row_length_extra_empty"
-            if len(cells) > width and not any(c.strip() for c in cells[width:])
-            else ("csv.row_length")
-        )
+        extra_empty = len(cells) > width and not any(cell.strip() for cell in cells[width:])
+        key = "csv.row_length_extra_empty" if extra_empty else "csv.row_length"
         text = t(key, found=len(cells), expected=width, delimiter=delimiter)
         table.problems.append(Problem("csv-row-length", text, table.file, line, 1))
         return None

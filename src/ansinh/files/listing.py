@@ -127,22 +127,30 @@ def _listed(
         relative = f"{folder}/{entry.name}"
         if relative in exclude:
             continue
+        if relative == BASES_FOLDER and _is_folder(entry):  # listed on its own
+            folders.add(relative)
+            continue
         found = _classified(entry, relative, os.path.splitext(entry.name)[1].lower() in suffixes, suffixes)
         if found is None:
             names.append(relative)
-        elif found.reason == "bases-folder":
-            folders.add(relative)
         else:
             skipped.append(found)
     return names
 
 
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 def _classified(entry: os.DirEntry[str], relative: str, wanted: bool, suffixes: tuple[str, ...]) -> Skipped | None:
     """``None`` for a file to read (a file that exists but cannot be read is read, and its reader
-    says why); else why it is not read (``bases-folder`` for data/bases/, listed on its own)."""
+    says why); else why it is not read."""
     try:
         if entry.is_dir():
-            return Skipped(relative, "bases-folder") if relative == BASES_FOLDER else Skipped(f"{relative}/", "folder")
+            return Skipped(f"{relative}/", "folder")
         is_file = entry.is_file()
     except OSError as error:
         if error.errno == errno.ELOOP:
