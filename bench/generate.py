@@ -9,23 +9,34 @@ The same arguments always give byte-identical files: every random draw comes fro
 ``random.Random`` seeded with the seed and the name of what is drawn, nothing is iterated in set
 order, and nothing records the time. Run it as a script to write a root and print its counts::
 
-    python bench/generate.py OUT_DIR [--scale 0.1] [--seed 2025]
+    python bench/generate.py OUT_DIR [--scale 0.1] [--seed 2025] [--xlsx]
+
+With ``--xlsx`` (``generate(..., xlsx=True)``) the observations are written as the workbook
+``data/observations.xlsx`` instead, as Excel writes one: shared strings for the text cells,
+numbers as numbers (as Excel stores them, without trailing zeros: the CSV's 0.30 is 0.3; the
+count with a ``#,##0`` format), a million rows a sheet at most (Excel's
+limit is 1,048,576) each under its own header, and fixed dates in the zip, so that it too is
+byte-identical from run to run (``bench/xlsx_read.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import itertools
 import json
 import math
 import random
 import sys
 import time
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
+from xml.sax.saxutils import escape
 
 PROVINCES = 34
 COMMUNES = 3_321
@@ -464,9 +475,10 @@ def _bases_csv(areas: list[Area]) -> Iterator[str]:
             yield f"{area.id},{base},{DEADLINE},{projected},projection,Dự báo dân số {DEADLINE}\n"
 
 
-def generate(root: Path, scale: float = 1.0, seed: int = 2025) -> dict[str, int]:
+def generate(root: Path, scale: float = 1.0, seed: int = 2025, *, xlsx: bool = False) -> dict[str, int]:
     """Write a synthetic national root at ``root`` (which must be empty or absent) and return its
-    counts: areas, plans, targets, observations, base rows and the bytes written."""
+    counts: areas, plans, targets, observations, base rows and the bytes written. With ``xlsx``
+    the observations are the workbook ``data/observations.xlsx`` (the same rows)."""
     root = Path(root)
     if root.exists() and any(root.iterdir()):
         raise FileExistsError(f"{root} is not empty: generate into a new folder")
@@ -514,6 +526,11 @@ def generate(root: Path, scale: float = 1.0, seed: int = 2025) -> dict[str, int]
 
     base_lines = list(_bases_csv(areas))
     (data_dir / "bases" / "population.csv").write_bytes("".join(base_lines).encode())
+    observations_file = data_dir / "observations.csv"
+    if xlsx:
+        observations_file = data_dir / "observations.xlsx"
+        write_workbook(data_dir / "observations.csv", observations_file)
+        (data_dir / "observations.csv").unlink()
     return {
         "areas": len(areas),
         "provinces": sum(area.level == "province" for area in areas),
@@ -523,9 +540,154 @@ def generate(root: Path, scale: float = 1.0, seed: int = 2025) -> dict[str, int]
         "targets": targets,
         "observations": observations,
         "base_rows": len(base_lines) - 1,
-        "observations_bytes": (data_dir / "observations.csv").stat().st_size,
+        "observations_bytes": observations_file.stat().st_size,
         "yaml_bytes": yaml_bytes,
     }
+
+
+# --- the observations as a workbook ------------------------------------------------------------
+
+SHEET_ROWS = 1_000_000  # data rows a sheet; Excel's limit is 1,048,576 rows with the header
+_NUMBER_COLUMNS = ("value", "count")
+_ZIP_DATE = (2025, 1, 1, 0, 0, 0)
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def write_workbook(source: Path, target: Path) -> int:
+    """Write the rows of the CSV file ``source`` as the workbook ``target``, as Excel would save
+    them; the number of data rows. Text cells go to the shared strings, in order of first use."""
+    with source.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        numeric = {position for position, name in enumerate(header) if name in _NUMBER_COLUMNS}
+        count_column = header.index("count") if "count" in header else -1
+        letters = [_column_letters(position + 1) for position in range(len(header))]
+        strings: dict[str, int] = {}
+        sheets: list[str] = []
+        total = 0
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            rows = iter(reader)
+            while True:
+                chunk = list(itertools.islice(rows, SHEET_ROWS))
+                if not chunk and sheets:
+                    break
+                sheets.append(f"Sheet{len(sheets) + 1}")
+                info = zipfile.ZipInfo(f"xl/worksheets/sheet{len(sheets)}.xml", _ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with archive.open(info, "w", force_zip64=True) as stream:
+                    _write_sheet(stream, [header, *chunk], numeric, count_column, letters, strings)
+                total += len(chunk)
+                if len(chunk) < SHEET_ROWS:
+                    break
+            _write_parts(archive, sheets, strings)
+    return total
+
+
+def _as_excel_writes(text: str) -> str:
+    """A number as Excel stores it: the shortest text of its double, no trailing zeros (0.30 is
+    0.3; 17.0 is 17)."""
+    if "." not in text:
+        return text
+    shortest = repr(float(text))
+    return shortest.removesuffix(".0")
+
+
+def _write_sheet(
+    stream: Any,
+    rows: list[list[str]],
+    numeric: set[int],
+    count_column: int,
+    letters: list[str],
+    strings: dict[str, int],
+) -> None:
+    width = letters[-1]
+    stream.write(
+        f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELS}"><dimension ref="A1:{width}{len(rows)}"/>'
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+        'state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>'.encode()
+    )
+    parts: list[str] = []
+    for number, row in enumerate(rows, 1):
+        cells = []
+        for position, text in enumerate(row):
+            if not text:
+                continue
+            place = f"{letters[position]}{number}"
+            if number > 1 and position in numeric:
+                style = ' s="1"' if position == count_column else ""
+                cells.append(f'<c r="{place}"{style}><v>{_as_excel_writes(text)}</v></c>')
+            else:
+                index = strings.setdefault(text, len(strings))
+                cells.append(f'<c r="{place}" t="s"><v>{index}</v></c>')
+        parts.append(f'<row r="{number}" spans="1:{len(row)}">{"".join(cells)}</row>')
+        if len(parts) >= 4096:
+            stream.write("".join(parts).encode())
+            parts = []
+    stream.write(("".join(parts) + "</sheetData></worksheet>").encode())
+
+
+def _write_parts(archive: zipfile.ZipFile, sheets: list[str], strings: dict[str, int]) -> None:
+    def part(name: str, text: str) -> None:
+        archive.writestr(zipfile.ZipInfo(name, _ZIP_DATE), (_XML + text).encode(), zipfile.ZIP_DEFLATED)
+
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{number}.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for number in range(1, len(sheets) + 1)
+    )
+    office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    part(
+        "[Content_Types].xml",
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{office}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{office}.styles+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{office}.sharedStrings+xml"/>{overrides}</Types>',
+    )
+    part(
+        "_rels/.rels",
+        f'<Relationships xmlns="{_PACKAGE_RELS}"><Relationship Id="rId1" '
+        f'Type="{_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    )
+    sheet_list = "".join(
+        f'<sheet name="{name}" sheetId="{number}" r:id="rId{number}"/>' for number, name in enumerate(sheets, 1)
+    )
+    part("xl/workbook.xml", f'<workbook xmlns="{_MAIN}" xmlns:r="{_RELS}"><sheets>{sheet_list}</sheets></workbook>')
+    relations = "".join(
+        f'<Relationship Id="rId{number}" Type="{_RELS}/worksheet" Target="worksheets/sheet{number}.xml"/>'
+        for number in range(1, len(sheets) + 1)
+    )
+    extra = len(sheets)
+    relations += (
+        f'<Relationship Id="rId{extra + 1}" Type="{_RELS}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId{extra + 2}" Type="{_RELS}/sharedStrings" Target="sharedStrings.xml"/>'
+    )
+    part("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{_PACKAGE_RELS}">{relations}</Relationships>')
+    part(
+        "xl/styles.xml",
+        f'<styleSheet xmlns="{_MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0"/></numFmts>'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+        '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+        '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>',
+    )
+    items = "".join(f"<si><t>{escape(text)}</t></si>" for text in strings)
+    part(
+        "xl/sharedStrings.xml",
+        f'<sst xmlns="{_MAIN}" count="{len(strings)}" uniqueCount="{len(strings)}">{items}</sst>',
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -534,10 +696,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="the folder to create (must be empty or absent)")
     parser.add_argument("--scale", type=float, default=1.0, help="share of the national size (default 1.0)")
     parser.add_argument("--seed", type=int, default=2025, help="random seed (default 2025)")
+    parser.add_argument("--xlsx", action="store_true", help="write the observations as data/observations.xlsx")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        counts = generate(args.out, scale=args.scale, seed=args.seed)
+        counts = generate(args.out, scale=args.scale, seed=args.seed, xlsx=args.xlsx)
     except (FileExistsError, ValueError) as error:
         print(f"generate.py: {error}", file=sys.stderr)
         return 2

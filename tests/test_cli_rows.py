@@ -18,6 +18,7 @@ from conftest import EXAMPLES, REPO, run_cli
 SPEC_EXAMPLE = json.loads(
     """{
   "as_of": "2022-06-30",
+  "method": "linear",
   "rows": [
     {
       "plan": "hanoi-08-ctr-tu", "indicator": "beds-per-10k", "name": "Hospital beds per 10,000 population",
@@ -26,7 +27,8 @@ SPEC_EXAMPLE = json.loads(
       "baseline": {"value": 27.5, "date": "2022-06-30"},
       "target": {"value": 30, "total": null, "per_year": null, "from": null,
                  "deadline": "2025-12-31", "count": 27000},
-      "current": {"value": 27.5, "period": "2022H1", "date": "2022-06-30", "count": 22796},
+      "current": {"value": 27.5, "period": "2022H1", "date": "2022-06-30", "count": 22796,
+                  "status": "final", "from": "observation"},
       "met": false, "gap": 2.5, "years_left": 3.5, "required_per_year": 0.7143,
       "target_count": 27000, "current_count": 22796, "shortfall": 4204, "shortfall_per_year": 1202,
       "achieved": null, "progress_percent": null, "percent_of_target": 91.6667,
@@ -44,7 +46,7 @@ ROW_KEYS = list(SPEC_EXAMPLE["rows"][0])
 NESTED_KEYS = {
     "baseline": ["value", "date"],
     "target": ["value", "total", "per_year", "from", "deadline", "count"],
-    "current": ["value", "period", "date", "count"],
+    "current": ["value", "period", "date", "count", "status", "from"],
 }
 
 
@@ -63,7 +65,7 @@ def test_gap_json_is_the_spec_example() -> None:
 @pytest.mark.parametrize("period", ["2022H1", "2024H1", "2026"])
 def test_every_row_has_every_key_in_every_kind_and_status(period: str) -> None:
     document = shipped("report", "--period", period, "--format", "json").json()
-    assert list(document) == ["as_of", "rows", "summary"]
+    assert list(document) == ["as_of", "method", "rows", "summary"]  # SPEC 11 adds "method"
     assert list(document["summary"]) == list(SPEC_EXAMPLE["summary"])
     kinds = set()
     for row in document["rows"]:
@@ -79,8 +81,8 @@ def test_every_row_has_every_key_in_every_kind_and_status(period: str) -> None:
         else:
             assert row["achieved"] is None and row["progress_percent"] is None
         assert all(set(warning) == {"code", "message"} for warning in row["warnings"])
-    assert document["summary"]["total"] == len(document["rows"]) == 14
-    assert sum(value for key, value in document["summary"].items() if key != "total") == 14
+    assert document["summary"]["total"] == len(document["rows"]) == 23
+    assert sum(value for key, value in document["summary"].items() if key != "total") == 23
     assert len(kinds) > 1
 
 
@@ -95,7 +97,14 @@ def test_trainees_json_from_the_seed() -> None:
         "deadline": "2023-12-31",
         "count": None,
     }
-    assert row["current"] == {"value": 720493, "period": "2021/2023", "date": "2023-12-31", "count": None}
+    assert row["current"] == {
+        "value": 720493,
+        "period": "2021/2023",
+        "date": "2023-12-31",
+        "count": None,
+        "status": "final",
+        "from": "observation",
+    }
     assert row["status"] == "achieved" and row["progress_ratio"] == 1.0674
 
 
@@ -128,11 +137,15 @@ def test_explain_shows_a_count_computed_from_a_base() -> None:
 def test_report_summary_in_both_languages() -> None:
     english = shipped("report", "--period", "2024H1")
     assert english.exit_code == 0
-    summary = "Achieved 2 of 14 · on track 0 · needs acceleration 0 · off track 0 · regressing 0 · missed 0"
-    assert summary + " · no trend 3 · no data 9" in english.stdout
+    # On track: Hà Nội's health-insurance coverage, 90.2% (2021-10-30) -> 94.33% (2024H1) against
+    # 95% by 2025, ratio 4.13 / (4.8 · 32.0323/50.0323) = 1.3439; its poor-household rate, 0.16%
+    # (2021) -> 0.03% (2023) against 0.01%, ratio −0.13 / −0.075 = 1.7333. Needs acceleration: its
+    # doctors, 13.7 (2022H1) -> 14 (2023H1) against 15, ratio 0.3 / (1.3 · 12/42) = 0.8077.
+    summary = "Achieved 2 of 23 · on track 2 · needs acceleration 1 · off track 0 · regressing 0 · missed 0"
+    assert summary + " · no trend 2 · no data 16" in english.stdout
     vietnamese = shipped("report", "--period", "2024H1", "--lang", "vi")
-    assert "Đã đạt 2/14 chỉ tiêu" in vietnamese.stdout
-    assert "chưa có số liệu 9" in vietnamese.stdout
+    assert "Đã đạt 2/23 chỉ tiêu" in vietnamese.stdout
+    assert "chưa có số liệu 16" in vietnamese.stdout
 
 
 def test_fail_on_exits_3_at_that_status_or_worse() -> None:
@@ -179,7 +192,7 @@ def test_gap_refuses_broken_files(project) -> None:
 def test_csv_has_the_json_keys_dotted() -> None:
     run = shipped("report", "--period", "2024H1", "--format", "csv")
     records = list(csv.DictReader(io.StringIO(run.stdout)))
-    assert len(records) == 14
+    assert len(records) == 23
     beds = next(record for record in records if record["indicator"] == "beds-per-10k" and record["area"] == "hanoi")
     assert beds["target.count"] == "27000" and beds["shortfall_per_year"] == "1202"
     assert beds["required_per_year"] == "0.7143" and beds["met"] == "false" and beds["progress_ratio"] == ""
@@ -226,9 +239,12 @@ def test_every_format_has_a_renderer() -> None:
     new format is one renderer and one entry, never an ``else`` that falls back to another."""
     import inspect
 
+    from ansinh.render.output_file import DOCUMENT_WRITERS
     from ansinh.render.problem_formats import PROBLEM_RENDERERS, ProblemFormat
 
-    assert set(PRINTERS) == set(RowFormat)
+    # Text formats print a row at a time; workbooks and pages are laid out whole.
+    assert set(PRINTERS) | set(DOCUMENT_WRITERS) == set(RowFormat)
+    assert not set(PRINTERS) & set(DOCUMENT_WRITERS)
     assert set(PROBLEM_RENDERERS) == set(ProblemFormat)
     signatures = {tuple(inspect.signature(renderer).parameters)[:4] for renderer in PROBLEM_RENDERERS.values()}
     assert signatures == {("report", "lang", "out", "err")}
@@ -240,7 +256,7 @@ def test_every_format_has_a_renderer() -> None:
 @pytest.mark.parametrize(
     ("args", "vietnamese", "english"),
     [
-        (("report", "--period", "2024H1"), "Đã đạt 2/14 chỉ tiêu", "Achieved 2 of 14"),
+        (("report", "--period", "2024H1"), "Đã đạt 2/23 chỉ tiêu", "Achieved 2 of 23"),
         (("gap", "beds-per-10k", "--as-of", "2022H1"), "4.204 giường bệnh", "4,204 beds"),
         (("list", "plans"), "Kế hoạch", "Plan"),
     ],

@@ -29,6 +29,10 @@ DYNAMIC_FAMILIES: dict[str, tuple[str, ...]] = {
         "missed",
         "no_data",
     ),
+    # render/explain.py: the status a growth ratio decided, with the UN's bands (SPEC 11)
+    "why.growth_": ("on_track", "needs_acceleration", "off_track", "regressing"),
+    # render/units.py: how final an observation is (SPEC 9)
+    "observation_status.": ("estimate", "preliminary", "final"),
     # render/report_formats.py: the columns of the table and of Markdown
     "heading.": COLUMNS,
     # checks/consistency.py: a value in its indicator's unit

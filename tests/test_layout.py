@@ -19,7 +19,7 @@ LAYERS = [
     ("files",),  # reading files into models, and the loader that runs the checks on them
     ("engine",),
     ("render",),
-    ("api", "scaffold"),
+    ("api", "scaffold", "official_units"),
     ("cli", "__main__"),
 ]
 

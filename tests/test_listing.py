@@ -36,7 +36,7 @@ def odd_project(root: Path) -> Path:
     (root / "data" / "2024").mkdir()
     shutil.copyfile(root / "data" / "observations.csv", root / "data" / "2024" / "observations.csv")
     (root / "data" / "notes.txt").write_text("to do\n", encoding="utf-8")
-    (root / "data" / "y-te.xlsx").write_bytes(b"PK\x03\x04")
+    (root / "data" / "y-te.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # an old Excel file: .xlsx is read
     (root / "data" / "gone.csv").symlink_to(root / "nowhere.csv")
     (root / "data" / "bases" / "readme.md").write_text("sources\n", encoding="utf-8")
     (root / "data" / "bases" / "old").mkdir()
@@ -57,12 +57,12 @@ def odd_project(root: Path) -> Path:
 EXPECTED = {
     "targets/old/": "ansinh reads only the plans directly in targets/",
     "targets/notes.md": "not a plan file",
-    "data/2024/": "ansinh reads only data/*.csv and data/bases/*.csv; move the files up",
+    "data/2024/": "ansinh reads only data/*.csv, data/*.xlsx and the same in data/bases/; move the files up",
     "data/notes.txt": "not an observation file: ansinh reads only .csv",
-    "data/y-te.xlsx": "save this one as CSV UTF-8",
+    "data/y-te.xls": "save it as an Excel Workbook (.xlsx",
     "data/gone.csv": "the link points to nothing",
     "data/bases/readme.md": "not a base file",
-    "data/bases/old/": "ansinh reads only data/*.csv and data/bases/*.csv",
+    "data/bases/old/": "ansinh reads only data/*.csv, data/*.xlsx",
 }
 if hasattr(os, "mkfifo"):
     EXPECTED["data/pipe.csv"] = "not a regular file"
@@ -80,12 +80,12 @@ def test_every_entry_that_is_not_read_is_named(tmp_path: Path) -> None:
         assert words in named[file]["message"], file
     assert run_cli("validate", "--root", str(root), "--strict").exit_code == 1
     text = run_cli("validate", "--root", str(root))
-    assert "data/y-te.xlsx" in text.stderr and "file-not-read" in text.stderr
+    assert "data/y-te.xls" in text.stderr and "file-not-read" in text.stderr
     github = run_cli("validate", "--root", str(root), "--format", "github").stdout.splitlines()
     assert "::warning file=data/notes.txt::not an observation file" in "\n".join(github)
     assert len([line for line in github if "file-not-read" in line or "not read" in line]) >= 2
     vietnamese = run_cli("validate", "--root", str(root), "--format", "json", "--lang", "vi").json()
-    assert any("lưu tệp này dạng CSV UTF-8" in warning["message"] for warning in vietnamese["warnings"])
+    assert any("lưu tệp dạng Sổ làm việc Excel (.xlsx" in warning["message"] for warning in vietnamese["warnings"])
     # The linked file is read: its figure is the latest poor-household rate.
     gap = run_cli("gap", "poor-rate", "--root", str(root), "--as-of", "2024", "--format", "json")
     assert gap.exit_code == 0

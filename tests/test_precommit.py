@@ -55,3 +55,28 @@ def test_the_hook_passes_a_valid_project_and_stops_a_broken_one(tmp_path: Path) 
     assert failed.returncode == 1
     assert "Failed" in failed.stdout
     assert "targets/plan-a.yaml" in failed.stdout and "did you mean 'value'" in failed.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "checked"),
+    [
+        ("targets/plan-a.yaml", True),
+        ("data/observations.csv", True),
+        ("data/y-te.xlsx", True),
+        ("data/bases/population.xlsx", True),
+        ("project/data/bases/population.csv", True),
+        ("data/y-te.xls", False),
+        ("data/y-te.xlsm", False),
+        ("data/old/y-te.xlsx", False),
+        ("data/notes.txt", False),
+    ],
+)
+def test_the_hook_runs_for_every_file_ansinh_reads(path: str, checked: bool) -> None:
+    """The hook's ``files`` pattern covers the files ansinh reads, workbooks included, and no others."""
+    import re
+
+    import yaml
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (re.search(hook["files"], path) is not None) is checked
+    assert "data/*.xlsx" in hook["description"] and "data/bases/*.xlsx" in hook["description"]

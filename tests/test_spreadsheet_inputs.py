@@ -75,10 +75,16 @@ def quoted(cell: str, delimiter: str) -> str:
     return cell
 
 
+# Plain words take the columnar path; the others, and the wrong ones, go row by row.
+STATUSES = ["", "", "final", "estimate", "preliminary", "Ước tính", "sơ bộ", "CHÍNH THỨC", "estimat", " final "]
+
+
 @st.composite
 def observation_file(draw: st.DrawFn) -> bytes:
     delimiter = draw(st.sampled_from([",", ";"]))
     header = ["indicator", "area", "period", "value", "count", "source"]
+    if draw(st.booleans()):  # SPEC 9's status column, as offices write it
+        header.append("status")
     if draw(st.booleans()):
         header = draw(st.permutations(header))
     trailing = draw(st.sampled_from([0, 0, 0, 1, 3]))  # Excel's empty columns after the last used one
@@ -92,6 +98,7 @@ def observation_file(draw: st.DrawFn) -> bytes:
             "value": draw(st.sampled_from(VALUES)),
             "count": draw(st.sampled_from(COUNTS)),
             "source": draw(st.sampled_from(SOURCES)),
+            "status": draw(st.sampled_from(STATUSES)),
         }
         row = [cells[column] for column in header]
         habit = draw(st.sampled_from(["plain"] * 6 + ["unquoted", "extra-empty", "short", "blank", "trailing-value"]))

@@ -22,24 +22,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không có thư mục data/, nên mọi chỉ tiêu đều chưa có số liệu: hãy đặt số liệu quan sát vào data/*.csv và số liệu gốc vào data/bases/*.csv",
     },
     "file.not_read.data_folder": {
-        "en": "this folder is not read: ansinh reads only data/*.csv and data/bases/*.csv; move the files up",
-        "vi": "thư mục này không được đọc: ansinh chỉ đọc data/*.csv và data/bases/*.csv; hãy chuyển các tệp lên thư mục trên",
+        "en": "this folder is not read: ansinh reads only data/*.csv, data/*.xlsx and the same in data/bases/; move the files up",
+        "vi": "thư mục này không được đọc: ansinh chỉ đọc data/*.csv, data/*.xlsx và các tệp như vậy trong data/bases/; hãy chuyển các tệp lên thư mục trên",
     },
     "file.not_read.plans_folder": {
         "en": "this folder is not read: ansinh reads only the plans directly in targets/ (targets/*.yaml); move the files up",
         "vi": "thư mục này không được đọc: ansinh chỉ đọc các kế hoạch nằm ngay trong targets/ (targets/*.yaml); hãy chuyển các tệp lên thư mục trên",
     },
     "file.not_read.excel": {
-        "en": "Excel files are not read yet: save this one as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8) in the same folder",
-        "vi": "ansinh chưa đọc tệp Excel: hãy lưu tệp này dạng CSV UTF-8 (trong Excel: Tệp > Lưu thành > CSV UTF-8) vào cùng thư mục",
+        "en": "ansinh reads Excel workbooks as .xlsx only, not this kind: save it as an Excel Workbook (.xlsx; in Excel: File > Save As > Excel Workbook) or as CSV UTF-8 in the same folder",
+        "vi": "ansinh chỉ đọc sổ tính Excel dạng .xlsx, không đọc loại tệp này: hãy lưu tệp dạng Sổ làm việc Excel (.xlsx; trong Excel: Tệp > Lưu thành > Sổ làm việc Excel) hoặc dạng CSV UTF-8 vào cùng thư mục",
+    },
+    "xlsx.corrupt": {
+        "en": "this workbook cannot be read ({detail}): open it in Excel and save it again as an Excel Workbook (.xlsx)",
+        "vi": "không đọc được sổ tính này ({detail}): hãy mở tệp trong Excel và lưu lại dạng Sổ làm việc Excel (.xlsx)",
+    },
+    "xlsx.encrypted": {
+        "en": "this is not an .xlsx workbook but a password-protected one, or an old .xls file renamed ({detail}): remove the password, or save it as an Excel Workbook (.xlsx)",
+        "vi": "đây không phải sổ tính .xlsx mà là sổ tính có mật khẩu, hoặc tệp .xls cũ bị đổi tên ({detail}): hãy bỏ mật khẩu, hoặc lưu tệp dạng Sổ làm việc Excel (.xlsx)",
+    },
+    "xlsx.too_large": {
+        "en": "the part {part} of this workbook would inflate to {size} bytes, beyond the limit of {limit} bytes or far beyond its compressed size: a workbook of figures is never like this; save the figures as CSV UTF-8",
+        "vi": "phần {part} của sổ tính này sẽ giải nén thành {size} byte, vượt giới hạn {limit} byte hoặc lớn bất thường so với kích thước nén: sổ tính số liệu không bao giờ như vậy; hãy lưu số liệu dạng CSV UTF-8",
+    },
+    "xlsx.sheet_not_read": {
+        "en": "the sheet '{sheet}' is not read: no row at its top names the columns {names}; if it holds figures, put the column names in the row above them",
+        "vi": "trang tính '{sheet}' không được đọc: không có dòng nào ở đầu trang ghi tên các cột {names}; nếu trang chứa số liệu, hãy ghi tên các cột ở dòng ngay trên số liệu",
+    },
+    "xlsx.error_cell": {
+        "en": "the cell shows the error {value}, not a figure: correct the formula or the cells it uses, or type the figure",
+        "vi": "ô đang hiện lỗi {value}, không phải số liệu: hãy sửa công thức hoặc các ô mà nó dùng, hoặc nhập số liệu",
+    },
+    "xlsx.no_cached_value": {
+        "en": "the cell holds a formula whose result was never stored (a program wrote the file without calculating it): open the file in Excel and save it",
+        "vi": "ô chứa công thức chưa từng được tính kết quả (tệp do một chương trình ghi ra mà không tính): hãy mở tệp trong Excel rồi lưu lại",
+    },
+    "xlsx.boolean": {
+        "en": "the cell holds {value}, a true/false value, not a figure or a text: type what it should say",
+        "vi": "ô chứa {value}, một giá trị đúng/sai, không phải số liệu hay văn bản: hãy nhập đúng nội dung cần ghi",
+    },
+    "xlsx.date_in_number": {
+        "en": "the cell holds the date {date}, not a number (Excel may have turned what was typed into a date): format the cell as Number and type the figure again",
+        "vi": "ô chứa ngày {date}, không phải một số (Excel có thể đã tự đổi giá trị nhập thành ngày): hãy định dạng ô là Số (Number) rồi nhập lại số liệu",
+    },
+    "xlsx.date_time": {
+        "en": "the cell holds {date}, not a day: a period is a day, a month, a quarter, a half-year or a year; type it as text, as 2022-06-30 or 2022H1",
+        "vi": "ô chứa {date}, không phải một ngày: kỳ là một ngày, tháng, quý, nửa năm hoặc năm; hãy nhập dạng văn bản, như 2022-06-30 hoặc 2022H1",
+    },
+    "xlsx.place": {
+        "en": "{file}, sheet {sheet}, row {row}",
+        "vi": "{file}, trang {sheet}, dòng {row}",
+    },
+    "xlsx.place_sheet": {
+        "en": "{file}, sheet {sheet}",
+        "vi": "{file}, trang {sheet}",
+    },
+    "xlsx.not_number": {
+        "en": "the cell is stored as the number '{value}', which is not a number: open the file in Excel and save it again",
+        "vi": "ô được lưu là số '{value}' nhưng đó không phải một số: hãy mở tệp trong Excel và lưu lại",
     },
     "file.not_read.not_observations": {
-        "en": "not an observation file: ansinh reads only .csv files in data/; if it holds figures, save it as CSV UTF-8, else move it out",
-        "vi": "không phải tệp số liệu quan sát: ansinh chỉ đọc các tệp .csv trong data/; nếu tệp chứa số liệu, hãy lưu dạng CSV UTF-8, nếu không hãy chuyển nó ra ngoài",
+        "en": "not an observation file: ansinh reads only .csv and .xlsx files in data/; if it holds figures, save it as CSV UTF-8 or an Excel Workbook (.xlsx), else move it out",
+        "vi": "không phải tệp số liệu quan sát: ansinh chỉ đọc các tệp .csv và .xlsx trong data/; nếu tệp chứa số liệu, hãy lưu dạng CSV UTF-8 hoặc Sổ làm việc Excel (.xlsx), nếu không hãy chuyển nó ra ngoài",
     },
     "file.not_read.not_bases": {
-        "en": "not a base file: ansinh reads only .csv files in data/bases/; if it holds figures, save it as CSV UTF-8, else move it out",
-        "vi": "không phải tệp số liệu gốc: ansinh chỉ đọc các tệp .csv trong data/bases/; nếu tệp chứa số liệu, hãy lưu dạng CSV UTF-8, nếu không hãy chuyển nó ra ngoài",
+        "en": "not a base file: ansinh reads only .csv and .xlsx files in data/bases/; if it holds figures, save it as CSV UTF-8 or an Excel Workbook (.xlsx), else move it out",
+        "vi": "không phải tệp số liệu gốc: ansinh chỉ đọc các tệp .csv và .xlsx trong data/bases/; nếu tệp chứa số liệu, hãy lưu dạng CSV UTF-8 hoặc Sổ làm việc Excel (.xlsx), nếu không hãy chuyển nó ra ngoài",
     },
     "file.not_read.not_yaml": {
         "en": "not a plan file: ansinh reads only .yaml and .yml files in targets/; move it out, or rename it if it is a plan",
@@ -393,6 +441,67 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the areas' parents form a cycle: {chain}",
         "vi": "quan hệ cấp trên của các địa bàn tạo thành vòng lặp: {chain}",
     },
+    # SPEC 8: lifetimes and what an area became
+    "area.became_cycle": {
+        "en": "the units' 'became' form a cycle: {chain}",
+        "vi": "quan hệ 'became' (trở thành) của các đơn vị tạo thành vòng lặp: {chain}",
+    },
+    "area.since_after_until": {
+        "en": "since ({since}) is after until ({until}): the unit must begin before it ends",
+        "vi": "since ({since}) sau until ({until}): đơn vị phải bắt đầu trước khi kết thúc",
+    },
+    "area.became_needs_until": {
+        "en": "'{id}' lists what it became but not when it ended: add until (its last day)",
+        "vi": "'{id}' ghi các đơn vị nó trở thành nhưng không ghi ngày kết thúc: hãy thêm until (ngày cuối cùng)",
+    },
+    "area.successor_since": {
+        "en": "'{id}' took over from '{area}', so it must begin the day after '{area}' ends: since: {day}, not {since}",
+        "vi": "'{id}' tiếp nhận từ '{area}', nên phải bắt đầu ngay sau ngày '{area}' kết thúc: since: {day}, không phải {since}",
+    },
+    "area.successor_no_since": {
+        "en": "'{id}' took over from '{area}', so it must begin the day after '{area}' ends: give it since: {day}",
+        "vi": "'{id}' tiếp nhận từ '{area}', nên phải bắt đầu ngay sau ngày '{area}' kết thúc: hãy ghi since: {day}",
+    },
+    "area.successor_twice": {
+        "en": "'{id}' is listed twice in became: list each unit once (with its whole share)",
+        "vi": "'{id}' được ghi hai lần trong became: mỗi đơn vị ghi một lần (với toàn bộ tỷ lệ của nó)",
+    },
+    "area.shares_partial": {
+        "en": "some units in the became of '{id}' have a share and some do not: give every one its share, or none",
+        "vi": "trong became của '{id}' có đơn vị có share và có đơn vị không: hãy ghi share cho tất cả, hoặc không ghi cho đơn vị nào",
+    },
+    "area.shares_sum": {
+        "en": "the shares add up to {total}, not 1: the parts of a unit's counts and bases that went to each unit make up all of them",
+        "vi": "tổng các share là {total}, không phải 1: các phần số lượng và mẫu số chuyển sang từng đơn vị phải cộng lại đủ toàn bộ",
+    },
+    "area.share_range": {
+        "en": "share {share} must be more than 0 and at most 1: the part of the unit that went to this one",
+        "vi": "share {share} phải lớn hơn 0 và không quá 1: phần của đơn vị chuyển sang đơn vị này",
+    },
+    "area.successor_area": {
+        "en": "the id of the unit that took the territory",
+        "vi": "mã của đơn vị tiếp nhận địa giới",
+    },
+    "type.successor": {
+        "en": "expected an area's id, or {{area: id, share: 0.55}}; found {found}",
+        "vi": "cần mã một địa bàn, hoặc {{area: mã, share: 0.55}}; nhưng gặp {found}",
+    },
+    "area.parent_lifetime": {
+        "en": "its parent '{parent}' exists {lifetime}, but this area exists {child}: its figures cannot roll up into the parent on every day; name the parent it had then",
+        "vi": "cấp trên '{parent}' tồn tại {lifetime}, nhưng địa bàn này tồn tại {child}: số liệu không thể cộng gộp lên cấp trên vào mọi ngày; hãy ghi cấp trên đúng thời kỳ",
+    },
+    "area.lifetime_between": {"en": "from {since} until {until}", "vi": "từ {since} đến {until}"},
+    "area.lifetime_since": {"en": "from {since} on", "vi": "từ {since}"},
+    "area.lifetime_until": {"en": "until {until}", "vi": "đến {until}"},
+    "area.lifetime_always": {"en": "at all times", "vi": "mọi thời điểm"},
+    "observation.outside_lifetime_flow": {
+        "en": "'{area}' existed {lifetime}, but this amount counts all of {period} ({start} to {end}): check the area or the period; the figure is kept",
+        "vi": "'{area}' tồn tại {lifetime}, nhưng số liệu này tính cho cả kỳ {period} ({start} đến {end}): hãy kiểm tra địa bàn hoặc kỳ; số liệu vẫn được giữ",
+    },
+    "observation.outside_lifetime": {
+        "en": "'{area}' existed {lifetime}, but this figure is for {period} (dated {date}): check the area or the period; the figure is kept",
+        "vi": "'{area}' tồn tại {lifetime}, nhưng số liệu này của kỳ {period} (ngày {date}): hãy kiểm tra địa bàn hoặc kỳ; số liệu vẫn được giữ",
+    },
     "plan.id": {
         "en": "the plan's id '{id}' differs from its file name '{stem}': make them the same",
         "vi": "mã kế hoạch '{id}' khác tên tệp '{stem}': hãy đặt giống nhau",
@@ -496,6 +605,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plural.errors": {"en": "{n} error|{n} errors", "vi": "{n} lỗi"},
     "plural.warnings": {"en": "{n} warning|{n} warnings", "vi": "{n} cảnh báo"},
     "plural.files": {"en": "{n} file|{n} files", "vi": "{n} tệp"},
+    "plural.targets": {"en": "{n} target|{n} targets", "vi": "{n} chỉ tiêu"},
     # --- usage ---------------------------------------------------------------------------------
     "root.not_there": {
         "en": "{origin} {folder}: no targets/ folder there",
@@ -529,6 +639,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.targets": {"en": "Targets", "vi": "Số mục tiêu"},
     "column.file": {"en": "File", "vi": "Tệp"},
     "usage.choice": {"en": "'{value}' is not one of {choices}", "vi": "'{value}' không thuộc {choices}"},
+    # SPEC 7-8: figures worked out from other areas'
+    "warning.rollup_mismatch": {
+        "en": "the area's own figure for {period}, {own}, disagrees with the roll-up of its {n} child, {rolled}|the area's own figure for {period}, {own}, disagrees with the roll-up of its {n} children, {rolled}",
+        "vi": "số liệu của chính địa bàn kỳ {period}, {own}, không khớp với số cộng gộp từ {n} địa bàn trực thuộc, {rolled}",
+    },
+    "warning.rollup_extrapolated": {
+        "en": "the figure for {period} is worked out from bases extrapolated beyond their known years ({units})",
+        "vi": "số liệu kỳ {period} được tính từ mẫu số ngoại suy ra ngoài các năm đã biết ({units})",
+    },
+    "rollup.missing": {
+        "en": "{have} of {of} children have the figure for {period}, so it is not rolled up (missing: {missing})",
+        "vi": "{have}/{of} địa bàn trực thuộc có số liệu kỳ {period}, nên chưa cộng gộp được (còn thiếu: {missing})",
+    },
+    "rollup.no_base": {
+        "en": "'{unit}' has no {base} base for {year}, so the figure for {period} cannot be worked out from the units below or before it",
+        "vi": "'{unit}' chưa có mẫu số {base} năm {year}, nên chưa tính được số liệu kỳ {period} từ các đơn vị trực thuộc hoặc trước đó",
+    },
+    "rollup.and_more": {"en": "{units} and {n} more", "vi": "{units} và {n} đơn vị khác"},
+    "lineage.missing": {
+        "en": "{have} of {of} units across the reorganisation have the figure for {period}, so it cannot be formed (missing: {missing})",
+        "vi": "{have}/{of} đơn vị trước/sau sắp xếp có số liệu kỳ {period}, nên chưa tính được (còn thiếu: {missing})",
+    },
+    "lineage.share": {
+        "en": "'{area}' became other units, and '{unit}' took only a share of it ({share}): its figures after the reorganisation cannot be formed from theirs",
+        "vi": "'{area}' đã sáp nhập vào các đơn vị khác, và '{unit}' chỉ nhận một phần ({share}): không thể tính số liệu của nó sau sắp xếp từ các đơn vị đó",
+    },
+    "lineage.shared": {
+        "en": "'{area}' became other units, and '{unit}' also took territory from '{other}': its figures after the reorganisation cannot be formed from theirs",
+        "vi": "'{area}' đã sáp nhập vào các đơn vị khác, và '{unit}' cũng nhận địa giới từ '{other}': không thể tính số liệu của nó sau sắp xếp từ các đơn vị đó",
+    },
+    "lineage.undivided": {
+        "en": "'{unit}' became {n} units without shares, so its figures cannot be divided among them: give each its share",
+        "vi": "'{unit}' trở thành {n} đơn vị mà không ghi share, nên không chia được số liệu của nó cho từng đơn vị: hãy ghi share cho từng đơn vị",
+    },
     "warning.stale": {
         "en": "the figure used is for {date}, {months} months before {as_of}: newer data may change the picture",
         "vi": "số liệu được dùng là của ngày {date}, cũ hơn ngày {as_of} {months} tháng: số liệu mới hơn có thể thay đổi đánh giá",
@@ -551,7 +695,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "heading.per_year": {"en": "Needed a year", "vi": "Cần mỗi năm"},
     "heading.shortfall": {"en": "Shortfall", "vi": "Còn thiếu"},
     "heading.shortfall_per_year": {"en": "Shortfall a year", "vi": "Thiếu mỗi năm"},
-    "heading.progress": {"en": "Progress", "vi": "Tiến độ"},
+    "heading.progress": {"en": "Of the way", "vi": "Đã đi được"},
+    "report.legend": {
+        "en": "Of the way: how much of the distance from the baseline to the target is covered (of a flow's total). "
+        "The number beside a status is the progress ratio that decided it: progress against the time gone.",
+        "vi": "Đã đi được: phần quãng đường từ kỳ gốc đến mục tiêu đã đi được (với chỉ tiêu cộng dồn: phần tổng đã đạt). "
+        "Số bên cạnh tình trạng là tỷ lệ tiến độ quyết định tình trạng đó: tiến độ so với thời gian đã qua.",
+    },
+    "heading.percent_of_target": {"en": "Of target", "vi": "So với kế hoạch"},
+    "report.warnings_grouped": {
+        "en": "{warnings} on {targets} (-v shows each in full, -q none):",
+        "vi": "{warnings} ở {targets} (-v để xem đầy đủ từng cảnh báo, -q để ẩn):",
+    },
+    "report.and_more": {"en": "and {n} more", "vi": "và {n} chỉ tiêu khác"},
+    "usage.verbose_and_quiet": {
+        "en": "--verbose and --quiet ask for opposite things: give one of them",
+        "vi": "--verbose và --quiet trái ngược nhau: chỉ dùng một trong hai",
+    },
+    "report.fail_on": {
+        "en": "--fail-on {option}: {targets} at {status} or worse, exit 3:",
+        "vi": "--fail-on {option}: {targets} ở mức {status} hoặc kém hơn, mã thoát 3:",
+    },
+    "report.percent_of_target": {"en": "{percent}% of target", "vi": "đạt {percent}% kế hoạch"},
+    "observation_status.estimate": {"en": "estimate", "vi": "ước tính"},
+    "observation_status.preliminary": {"en": "preliminary", "vi": "sơ bộ"},
+    "observation_status.final": {"en": "final", "vi": "chính thức"},
     "heading.status": {"en": "Status", "vi": "Tình trạng"},
     "unit.per_year": {"en": "/yr", "vi": "/năm"},
     # A rate's suffix after its number in tables (27,5/10.000), and a difference of percents.
@@ -577,12 +745,85 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.rows": {"en": "{rows} rows", "vi": "{rows} dòng"},
     "report.gap_title": {"en": "{name} ({id}) as of {as_of}", "vi": "{name} ({id}) tính đến {as_of}"},
     "report.title": {"en": "Targets as of {as_of}", "vi": "Các chỉ tiêu tính đến {as_of}"},
+    # --- ansinh compare (SPEC 7) -------------------------------------------------------------
+    "compare.title": {
+        "en": "{name} ({id}) under {area} as of {as_of}, against {target}",
+        "vi": "{name} ({id}) của {area} tính đến {as_of}, so với {target}",
+    },
+    "compare.tops": {"en": "the areas without a parent", "vi": "các địa bàn cấp cao nhất"},
+    "compare.summary": {
+        "en": "{meet} of {total} {areas} meet {target}",
+        "vi": "{meet}/{total} {areas} đạt {target}",
+    },
+    "compare.summary_none": {
+        "en": "{meet} of {total} {areas} have no {what}",
+        "vi": "{meet}/{total} {areas} không còn {what}",
+    },
+    "compare.no_data": {"en": "{n} with no data", "vi": "{n} chưa có số liệu"},
+    "compare.level.country": {"en": "countries", "vi": "quốc gia"},
+    "compare.level.province": {"en": "provinces", "vi": "tỉnh, thành phố"},
+    "compare.level.district": {"en": "districts", "vi": "quận, huyện"},
+    "compare.level.commune": {"en": "communes", "vi": "xã, phường"},
+    "compare.level.area": {"en": "areas", "vi": "địa bàn"},
+    "compare.meets.yes": {"en": "yes", "vi": "đạt"},
+    "compare.meets.no": {"en": "no", "vi": "chưa đạt"},
+    "compare.from.observation": {"en": "observed", "vi": "số liệu"},
+    "compare.from.rollup": {"en": "rolled up", "vi": "cộng gộp"},
+    "compare.from.lineage": {"en": "across the reorganisation", "vi": "qua sắp xếp"},
+    "compare.heading.area": {"en": "Area", "vi": "Địa bàn"},
+    "compare.heading.value": {"en": "Value", "vi": "Giá trị"},
+    "compare.heading.period": {"en": "Period", "vi": "Kỳ"},
+    "compare.heading.count": {"en": "Count", "vi": "Số lượng"},
+    "compare.heading.meets": {"en": "Meets", "vi": "Đạt"},
+    "compare.heading.from": {"en": "From", "vi": "Nguồn"},
+    "usage.compare_target": {
+        "en": "--target '{value}' is not a number: {detail}",
+        "vi": "--target '{value}' không phải là số: {detail}",
+    },
+    "usage.compare_no_target": {
+        "en": "the plans of {area} have no target of {indicator}: give the value to compare with, --target VALUE",
+        "vi": "các kế hoạch của {area} không có mục tiêu {indicator}: hãy cho giá trị để so sánh, --target GIÁ_TRỊ",
+    },
+    "usage.compare_targets": {
+        "en": "the plans of {area} have {n} targets of {indicator}: choose the value to compare with, --target VALUE",
+        "vi": "các kế hoạch của {area} có {n} mục tiêu {indicator}: hãy chọn giá trị để so sánh, --target GIÁ_TRỊ",
+    },
+    "usage.compare_total": {
+        "en": "the target of {indicator} is a total over years, not a value an area's figure meets: give --target VALUE",
+        "vi": "mục tiêu của {indicator} là tổng qua nhiều năm, không phải giá trị để so với số liệu từng địa bàn: hãy cho --target GIÁ_TRỊ",
+    },
     # --- --explain -----------------------------------------------------------------------------
+    "explain.rollup": {
+        "en": "{period}: rolled up from {n} areas below it: {parts}",
+        "vi": "{period}: cộng gộp từ {n} địa bàn trực thuộc: {parts}",
+    },
+    "explain.lineage": {
+        "en": "{period}: formed from {n} units across the reorganisation: {parts}",
+        "vi": "{period}: tính từ {n} đơn vị trước/sau sắp xếp: {parts}",
+    },
+    "explain.part_rate": {"en": "{area} {value} ({count} of {base})", "vi": "{area} {value} ({count} trên {base})"},
+    "explain.part_value": {"en": "{area} {value}", "vi": "{area} {value}"},
+    "explain.part_share": {"en": "{share} of {part}", "vi": "{share} của {part}"},
+    "explain.rollup_rate": {
+        "en": "Rolled up: {counts} × {scale} ÷ {bases} = {value}",
+        "vi": "Cộng gộp: {counts} × {scale} ÷ {bases} = {value}",
+    },
+    "explain.rollup_sum": {"en": "Rolled up: the sum is {value}", "vi": "Cộng gộp: tổng là {value}"},
     "explain.status": {"en": "Status: {status} — {why}", "vi": "Tình trạng: {status} — {why}"},
+    "explain.source": {"en": "Figure used: {where} — {source}", "vi": "Số liệu dùng: {where} — {source}"},
+    "explain.written": {"en": "Figure used: {where}", "vi": "Số liệu dùng: {where}"},
+    "explain.observation_status": {
+        "en": "The figure for {period} is marked {status}, not final: judged as it stands, to be confirmed",
+        "vi": "Số liệu {period} là số {status}, chưa phải số chính thức: đánh giá theo số này, cần xác nhận lại",
+    },
     "explain.target_count": {"en": "Target count: {how}", "vi": "Số cần đạt: {how}"},
     "explain.current_count": {"en": "Current count: {how}", "vi": "Số hiện có: {how}"},
     "explain.count_unit": {"en": "{count} (the value is a count)", "vi": "{count} (giá trị chính là số lượng)"},
     "explain.count_declared": {"en": "{count} (declared in the plan)", "vi": "{count} (ghi trong kế hoạch)"},
+    "explain.count_derived": {
+        "en": "{count} (the sum of the parts' counts, rounded to the nearest)",
+        "vi": "{count} (tổng số lượng của các phần, làm tròn)",
+    },
     "explain.count_observed": {
         "en": "{count} (given with the observation)",
         "vi": "{count} (ghi kèm số liệu quan sát)",
@@ -656,6 +897,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Theo đà này đến {deadline}: {baseline} + ({value} − {baseline}) × {planned} ÷ {elapsed} = {projected}",
     },
     "explain.summed": {"en": "Achieved: {terms} = {achieved}", "vi": "Đã thực hiện: {terms} = {achieved}"},
+    "explain.growth_observed": {
+        "en": "Observed growth (UN method): ({value} ÷ {baseline})^(1 ÷ {years} years) − 1 = {rate}% a year",
+        "vi": "Tăng trưởng thực tế (phương pháp LHQ): ({value} ÷ {baseline})^(1 ÷ {years} năm) − 1 = {rate}%/năm",
+    },
+    "explain.growth_required": {
+        "en": "Required growth: ({target} ÷ {baseline})^(1 ÷ {years} years) − 1 = {rate}% a year",
+        "vi": "Tăng trưởng cần có: ({target} ÷ {baseline})^(1 ÷ {years} năm) − 1 = {rate}%/năm",
+    },
+    "explain.growth_ratio": {
+        "en": "Growth ratio: {observed}% ÷ {required}% = {ratio} (bands: on track ≥ 0.95, needs acceleration ≥ 0.5, "
+        "off track ≥ −0.1, regressing below)",
+        "vi": "Tỷ số tăng trưởng: {observed}% ÷ {required}% = {ratio} (ngưỡng: đúng tiến độ ≥ 0,95, cần đẩy nhanh ≥ 0,5, "
+        "chậm tiến độ ≥ −0,1, thấp hơn là đi lùi)",
+    },
+    "explain.growth_flat": {
+        "en": "Growth ratio: none — the target asks for no growth (it equals the baseline)",
+        "vi": "Tỷ số tăng trưởng: không tính được — mục tiêu bằng kỳ gốc, không cần tăng trưởng",
+    },
+    "explain.growth_none": {
+        "en": "Growth ratio: none — the UN method needs the baseline, the latest figure and the target above 0",
+        "vi": "Tỷ số tăng trưởng: không tính được — phương pháp LHQ cần kỳ gốc, số liệu mới nhất và mục tiêu đều lớn hơn 0",
+    },
+    "explain.growth_projected": {
+        "en": "At this growth by {deadline}: {value} × (1 + {rate}%)^{years} = {projected}",
+        "vi": "Theo tốc độ tăng này đến {deadline}: {value} × (1 + {rate}%)^{years} = {projected}",
+    },
     "explain.percent": {
         "en": "Share of the target: 100 × {achieved} ÷ {total} = {percent}%",
         "vi": "So với mục tiêu: 100 × {achieved} ÷ {total} = {percent}%",
@@ -690,6 +957,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đã quá hạn {deadline} mà chưa đạt",
     },
     "why.no_trend": {"en": "no progress ratio can be computed", "vi": "chưa tính được tỷ lệ tiến độ"},
+    "why.growth_on_track": {
+        "en": "growth ratio at least 0.95 (the UN's band)",
+        "vi": "tỷ số tăng trưởng từ 0,95 trở lên (ngưỡng của Liên Hợp Quốc)",
+    },
+    "why.growth_needs_acceleration": {
+        "en": "growth ratio from 0.5 to under 0.95 (the UN's band)",
+        "vi": "tỷ số tăng trưởng từ 0,5 đến dưới 0,95 (ngưỡng của Liên Hợp Quốc)",
+    },
+    "why.growth_off_track": {
+        "en": "growth ratio from −0.1 to under 0.5 (the UN's band)",
+        "vi": "tỷ số tăng trưởng từ −0,1 đến dưới 0,5 (ngưỡng của Liên Hợp Quốc)",
+    },
+    "why.growth_regressing": {
+        "en": "growth ratio below −0.1 (the UN's band): moving away from the target",
+        "vi": "tỷ số tăng trưởng dưới −0,1 (ngưỡng của Liên Hợp Quốc): đang xa dần mục tiêu",
+    },
     "why.on_track": {"en": "progress ratio at least 0.95", "vi": "tỷ lệ tiến độ từ 0,95 trở lên"},
     "why.needs_acceleration": {
         "en": "progress ratio from 0.5 to under 0.95",
@@ -700,15 +983,186 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "progress ratio below 0: moving away from the target",
         "vi": "tỷ lệ tiến độ dưới 0: đang xa dần mục tiêu",
     },
+    # --- the HTML report, its charts and ansinh chart (render/html_report.py, svg_chart.py,
+    # terminal_chart.py, pdf.py) ----------------------------------------------------------------
+    "html.made": {
+        "en": "Made by ansinh {version} from the project's files; figures as of {as_of}.",
+        "vi": "Lập bằng ansinh {version} từ các tệp của dự án; số liệu tính đến {as_of}.",
+    },
+    "html.page": {"en": "Page {page} of {pages}", "vi": "Trang {page}/{pages}"},
+    "html.method_linear": {
+        "en": "Progress is judged against the straight path from the baseline to the target.",
+        "vi": "Tiến độ được đánh giá so với đường thẳng từ kỳ gốc tới mục tiêu.",
+    },
+    "html.method_cagr": {
+        "en": "Progress is judged by compound annual growth rates, as the UN's SDG Progress Chart does.",
+        "vi": "Tiến độ được đánh giá theo tốc độ tăng trưởng bình quân năm, như Biểu đồ tiến độ SDG của Liên Hợp Quốc.",
+    },
+    "html.targets": {"en": "Targets", "vi": "Số chỉ tiêu"},
+    "html.percent_of_target": {"en": "Of the target", "vi": "Đạt so với kế hoạch"},
+    "html.declared_count": {"en": "The plan's count", "vi": "Số lượng theo kế hoạch"},
+    "html.reported_count": {"en": "Count reported", "vi": "Số lượng báo cáo"},
+    "html.years_left": {"en": "Time left", "vi": "Thời gian còn lại"},
+    "html.target_count": {"en": "Needed at the deadline", "vi": "Số cần đạt"},
+    "html.current_count": {"en": "Count now", "vi": "Số hiện có"},
+    "html.progress_percent": {"en": "Share achieved", "vi": "Đã thực hiện"},
+    "html.progress_ratio": {"en": "Progress ratio", "vi": "Tỷ lệ tiến độ"},
+    "html.projected": {"en": "At this pace by {deadline}", "vi": "Theo đà này đến {deadline}"},
+    "html.chart_data": {"en": "The chart's figures", "vi": "Số liệu của biểu đồ"},
+    "html.period": {"en": "Period", "vi": "Kỳ"},
+    "html.value": {"en": "Value", "vi": "Giá trị"},
+    "html.what": {"en": "What", "vi": "Nội dung"},
+    "html.explain": {"en": "How each figure is worked out", "vi": "Cách tính từng số liệu"},
+    "html.summarised": {
+        "en": "This report has {total} targets, too many for one page: it shows the count in each status for every group, then the {shown} targets furthest behind in full. Every target is in ansinh report --format json, csv or xlsx.",
+        "vi": "Báo cáo có {total} chỉ tiêu, quá nhiều cho một trang: trang này nêu số chỉ tiêu ở từng tình trạng của mỗi nhóm, rồi đầy đủ {shown} chỉ tiêu chậm nhất. Toàn bộ chỉ tiêu có trong ansinh report --format json, csv hoặc xlsx.",
+    },
+    "html.worst": {"en": "The {n} targets furthest behind", "vi": "{n} chỉ tiêu chậm nhất"},
+    "html.by_group": {"en": "Targets by group", "vi": "Số chỉ tiêu theo nhóm"},
+    "html.groups_shown": {
+        "en": "The {shown} of {total} groups with the most targets missed, regressing or off track.",
+        "vi": "{shown} trong {total} nhóm có nhiều chỉ tiêu không đạt, đi lùi hoặc chậm tiến độ nhất.",
+    },
+    "html.group": {"en": "Group", "vi": "Nhóm"},
+    "chart.title": {
+        "en": "{indicator} — {area}: observations, baseline, the path and the trend to the target",
+        "vi": "{indicator} — {area}: số liệu, kỳ gốc, đường tới mục tiêu và xu hướng",
+    },
+    "chart.target": {"en": "target {value}", "vi": "mục tiêu {value}"},
+    "chart.baseline": {"en": "baseline {value}", "vi": "kỳ gốc {value}"},
+    "chart.projected": {"en": "projected {value}", "vi": "dự báo {value}"},
+    "chart.deadline": {"en": "deadline {by}", "vi": "hạn {by}"},
+    "chart.observed_list": {"en": "observed {points}", "vi": "số liệu {points}"},
+    "chart.no_points": {"en": "no observation yet", "vi": "chưa có số liệu"},
+    "chart.legend_observed": {"en": "observed", "vi": "số liệu"},
+    "chart.legend_unfinished": {"en": "estimate or preliminary", "vi": "ước tính, sơ bộ"},
+    "chart.legend_baseline": {"en": "baseline", "vi": "kỳ gốc"},
+    "chart.legend_path": {"en": "straight path to the target", "vi": "đường thẳng tới mục tiêu"},
+    "chart.legend_trend": {"en": "trend to the deadline", "vi": "xu hướng đến hạn"},
+    "chart.legend_target": {"en": "target", "vi": "mục tiêu"},
+    "chart.legend_deadline": {"en": "deadline", "vi": "hạn"},
+    "chart.latest": {"en": "latest {value}", "vi": "hiện tại {value}"},
+    "chart.flow_done": {"en": "{done}: {percent}% of the target", "vi": "{done}: đạt {percent}% mục tiêu"},
+    "chart.no_targets": {
+        "en": "no plan has a target of {id} (with these filters): nothing to draw",
+        "vi": "không kế hoạch nào có chỉ tiêu {id} (theo các điều kiện đã chọn): không có gì để vẽ",
+    },
+    "pdf.no_browser": {
+        "en": "no Chromium to print the PDF with: install it (apt-get install chromium) or set ANSINH_CHROMIUM=/path/to/chromium; --format html writes the same report without one",
+        "vi": "không có Chromium để in tệp PDF: hãy cài (apt-get install chromium) hoặc đặt ANSINH_CHROMIUM=/đường/dẫn/chromium; --format html ghi cùng báo cáo mà không cần trình duyệt",
+    },
+    "pdf.bad_browser": {
+        "en": "ANSINH_CHROMIUM names {path}, which is not a program that can be run: set it to Chromium's path, or install Chromium (apt-get install chromium)",
+        "vi": "ANSINH_CHROMIUM chỉ tới {path}, không phải chương trình chạy được: hãy đặt đúng đường dẫn tới Chromium, hoặc cài Chromium (apt-get install chromium)",
+    },
+    "pdf.failed": {
+        "en": "Chromium could not print the PDF ({detail}); --format html writes the same report",
+        "vi": "Chromium không in được tệp PDF ({detail}); --format html ghi cùng báo cáo",
+    },
     "usage.explain_format": {
         "en": "--explain writes text: use it with --format table or markdown",
         "vi": "--explain in ra văn bản: hãy dùng với --format table hoặc markdown",
     },
+    # --- files out: -o FILE, workbooks, the CSV for Excel ----------------------------------
+    "output.wrote": {"en": "Wrote the report to {file}", "vi": "Đã ghi báo cáo vào {file}"},
+    "output.needs_file": {
+        "en": "--format {format} writes a file: add -o FILE (or -o - to send it down a pipe)",
+        "vi": "--format {format} ghi ra tệp: hãy thêm -o TỆP (hoặc -o - để chuyển qua đường ống)",
+    },
+    "output.not_to_terminal": {
+        "en": "--format {format} is not text and cannot be shown on a terminal: write it with -o FILE",
+        "vi": "--format {format} không phải văn bản, không hiện được trên màn hình dòng lệnh: hãy ghi ra tệp bằng -o TỆP",
+    },
+    "output.unknown_suffix": {
+        "en": "cannot tell the format from {file}: end it in one of {suffixes}, or give --format",
+        "vi": "không biết định dạng của {file}: hãy đặt đuôi tệp là một trong {suffixes}, hoặc ghi rõ --format",
+    },
+    "output.suffix_conflict": {
+        "en": "--format {format} does not match {file}, whose suffix means {implied}: change the suffix, or leave out --format",
+        "vi": "--format {format} không khớp với {file}, đuôi tệp này là định dạng {implied}: hãy đổi đuôi tệp, hoặc bỏ --format",
+    },
+    "output.not_ours": {
+        "en": "nothing written: {file} exists and ansinh did not write it; choose another name, or add --force to replace it",
+        "vi": "chưa ghi gì: {file} đã có và không do ansinh ghi; hãy chọn tên khác, hoặc thêm --force để ghi đè",
+    },
+    "output.saved_since": {
+        "en": "nothing written: {file} is a workbook ansinh wrote, but it has been saved since in a spreadsheet and may hold changes; choose another name, or add --force to replace it",
+        "vi": "chưa ghi gì: {file} là bảng tính do ansinh ghi, nhưng sau đó đã được lưu lại bằng phần mềm bảng tính và có thể có thay đổi; hãy chọn tên khác, hoặc thêm --force để ghi đè",
+    },
+    "output.is_folder": {
+        "en": "{file} is a folder: give a file name, such as {file}/report.xlsx",
+        "vi": "{file} là thư mục: hãy ghi tên tệp, ví dụ {file}/bao-cao.xlsx",
+    },
+    "output.no_folder": {
+        "en": "cannot write {file}: there is no folder {folder}",
+        "vi": "không ghi được {file}: không có thư mục {folder}",
+    },
+    "output.failed": {
+        "en": "cannot write {file}: {reason}; nothing was written",
+        "vi": "không ghi được {file}: {reason}; chưa ghi gì",
+    },
+    "output.too_many_rows": {
+        "en": "plan {plan} has {rows} targets, more than a sheet holds ({limit}): write it with --format csv",
+        "vi": "kế hoạch {plan} có {rows} mục tiêu, nhiều hơn một trang tính chứa được ({limit}): hãy ghi bằng --format csv",
+    },
+    "sheet.summary": {"en": "Summary", "vi": "Tổng hợp"},
+    "sheet.as_of": {"en": "As of", "vi": "Tính đến"},
+    "sheet.method": {"en": "Method", "vi": "Phương pháp"},
+    "sheet.method_linear": {
+        "en": "linear: the straight path from baseline to target",
+        "vi": "tuyến tính: đường thẳng từ kỳ gốc đến mục tiêu",
+    },
+    "sheet.method_cagr": {
+        "en": "compound annual growth rate (UN SDG Progress Chart)",
+        "vi": "tốc độ tăng trưởng bình quân năm (phương pháp của Liên Hợp Quốc)",
+    },
+    "sheet.plan": {"en": "Plan", "vi": "Kế hoạch"},
+    "sheet.area_id": {"en": "Area id", "vi": "Mã địa bàn"},
+    "sheet.indicator_id": {"en": "Indicator id", "vi": "Mã chỉ tiêu"},
+    "sheet.lead": {"en": "Lead agency", "vi": "Cơ quan chủ trì"},
+    "sheet.baseline_period": {"en": "Baseline period", "vi": "Thời điểm kỳ gốc"},
+    "sheet.target_type": {"en": "Target type", "vi": "Loại mục tiêu"},
+    "sheet.type_level": {"en": "level by the deadline", "vi": "mức đạt đến hạn"},
+    "sheet.type_total": {"en": "total over the window", "vi": "tổng cả giai đoạn"},
+    "sheet.type_per_year": {"en": "every year", "vi": "mỗi năm"},
+    "sheet.from": {"en": "From", "vi": "Từ ngày"},
+    "sheet.deadline": {"en": "Deadline", "vi": "Hạn"},
+    "sheet.target_count": {"en": "Target count", "vi": "Số cần đạt"},
+    "sheet.current_period": {"en": "Latest period", "vi": "Kỳ số liệu"},
+    "sheet.current_status": {"en": "Figure", "vi": "Loại số liệu"},
+    "sheet.current_count": {"en": "Latest count", "vi": "Số hiện có"},
+    "sheet.years_left": {"en": "Years left", "vi": "Số năm còn lại"},
+    "sheet.progress_ratio": {"en": "Progress ratio", "vi": "Tỷ lệ tiến độ"},
+    "sheet.projected": {"en": "At this pace by the deadline", "vi": "Theo đà này đến hạn"},
+    "sheet.warnings": {"en": "Warnings", "vi": "Cảnh báo"},
     "init.exists": {
         "en": "nothing written: these files already exist and ansinh init never overwrites: {files}",
         "vi": "chưa ghi gì: các tệp sau đã tồn tại và ansinh init không bao giờ ghi đè: {files}",
     },
     "init.failed": {"en": "nothing written: {detail}", "vi": "chưa ghi gì: {detail}"},
+    # --- ansinh areas: the official units --------------------------------------------------
+    "areas.unknown_guess": {
+        "en": "no province is called '{query}': did you mean '{guess}'? Give a province's name or GSO code (ansinh areas --list)",
+        "vi": "không có tỉnh, thành phố nào tên '{query}': có phải '{guess}'? Hãy ghi tên hoặc mã GSO của tỉnh (ansinh areas --list)",
+    },
+    "areas.unknown": {
+        "en": "no province is called '{query}': give a province's name or GSO code (ansinh areas --list lists them)",
+        "vi": "không có tỉnh, thành phố nào tên '{query}': hãy ghi tên hoặc mã GSO của tỉnh (ansinh areas --list liệt kê)",
+    },
+    "areas.need_province": {
+        "en": "name the province: ansinh areas --province NAME (or its GSO code; ansinh areas --list lists them)",
+        "vi": "hãy ghi tỉnh, thành phố: ansinh areas --province TÊN (hoặc mã GSO; ansinh areas --list liệt kê)",
+    },
+    "areas.part_of": {
+        "en": "{old} became part of {new} on 2025-07-01: these are the areas of {new} and of the provinces it was formed from",
+        "vi": "{old} đã hợp nhất vào {new} từ 01/7/2025: đây là các địa bàn của {new} và của các tỉnh hợp thành",
+    },
+    "areas.exists": {
+        "en": "nothing written: {path} already exists, and ansinh never overwrites it",
+        "vi": "chưa ghi gì: {path} đã tồn tại, và ansinh không ghi đè",
+    },
+    "areas.written": {"en": "{path}: the areas of {province}", "vi": "{path}: các địa bàn của {province}"},
+    "areas.formed_from": {"en": "formed from {names}", "vi": "hợp thành từ {names}"},
     "init.done": {
         "en": "Example project created. Next: cd {folder} && ansinh validate && ansinh report",
         "vi": "Đã tạo dự án mẫu. Tiếp theo: cd {folder} && ansinh validate && ansinh report",

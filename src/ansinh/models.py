@@ -13,6 +13,7 @@ back.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -23,10 +24,14 @@ Unit = Literal["percent", "per_1k", "per_10k", "per_100k", "count"]
 Better = Literal["higher", "lower"]
 Kind = Literal["level", "flow"]
 Level = Literal["country", "province", "district", "commune"]
+LEVELS: tuple[Level, ...] = ("country", "province", "district", "commune")
 
 UNITS: tuple[Unit, ...] = ("percent", "per_1k", "per_10k", "per_100k", "count")
 SCALE: dict[str, int] = {"percent": 100, "per_1k": 1_000, "per_10k": 10_000, "per_100k": 100_000, "count": 1}
 BASE_KINDS = ("census", "estimate", "projection", "derived")
+# SPEC 9: how final an observation is, least final first; rows without a status are final.
+OBSERVATION_STATUSES = ("estimate", "preliminary", "final")
+FINAL = "final"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +69,18 @@ class BaseSeries:
 
 
 @dataclass(frozen=True, slots=True)
+class Successor:
+    """A unit that took an area's territory when it ceased (SPEC 8): whole, or ``share`` of its
+    counts and bases."""
+
+    area: str
+    share: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Area:
-    """A place plans are made for: a province, a district, a commune."""
+    """A place plans are made for: a province, a district, a commune; with, since the 2025
+    reorganisation (SPEC 8), the days it existed and the units it became."""
 
     id: str
     name: LocalText
@@ -73,6 +88,12 @@ class Area:
     parent: str | None = None
     source: str | None = None
     note: str | None = None
+    since: date | None = None  # its first day
+    until: date | None = None  # its last day
+    became: tuple[Successor, ...] = ()
+
+    def exists_on(self, day: date) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
 @dataclass(slots=True)  # see the module's note on frozen classes
@@ -136,6 +157,13 @@ class Observation:
     count: int | None
     file: str
     line: int
+    status: str = FINAL  # SPEC 9: estimate | preliminary | final
+
+    @property
+    def finality(self) -> int:
+        """How final the figure is: a final figure wins over a preliminary one, which wins over
+        an estimate, for the same period."""
+        return OBSERVATION_STATUSES.index(self.status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ CODES: dict[str, Code] = {
                 en="A file or folder cannot be read (the system gives the reason), or is not UTF-8.",
                 vi="Không đọc được một tệp hay thư mục (hệ thống cho biết lý do), hoặc tệp không ở mã UTF-8.",
             ),
-            messages=("file.unreadable", "file.not_utf8", "file.folder_unreadable"),
+            messages=("file.unreadable", "file.not_utf8", "file.folder_unreadable", "xlsx.corrupt", "xlsx.encrypted"),
         ),
         Code(
             "file-too-large",
@@ -67,7 +67,7 @@ CODES: dict[str, Code] = {
                 en="A file is larger than the limit for its kind (listed under Limits).",
                 vi="Tệp lớn hơn giới hạn cho loại tệp đó (xem mục Limits).",
             ),
-            messages=("file.too_large",),
+            messages=("file.too_large", "xlsx.too_large"),
         ),
         Code(
             "file-not-read",
@@ -75,9 +75,9 @@ CODES: dict[str, Code] = {
             title=LocalText(en="Entry not read", vi="Mục không được đọc"),
             meaning=LocalText(
                 en="An entry of targets/, data/ or data/bases/ that ansinh does not read (a folder, another kind "
-                "of file, an Excel file, a link to nothing), with what to do.",
+                "of file, a spreadsheet other than .xlsx, a link to nothing), with what to do.",
                 vi="Một mục trong targets/, data/ hoặc data/bases/ mà ansinh không đọc (một thư mục, một loại tệp "
-                "khác, tệp Excel, liên kết không trỏ tới đâu), kèm cách xử lý.",
+                "khác, bảng tính không phải .xlsx, liên kết không trỏ tới đâu), kèm cách xử lý.",
             ),
             messages=(
                 "file.not_read.plans_folder",
@@ -90,6 +90,17 @@ CODES: dict[str, Code] = {
                 "file.not_read.special",
                 "file.not_read.unknown",
             ),
+        ),
+        Code(
+            "sheet-not-read",
+            _W,
+            title=LocalText(en="Sheet not read", vi="Trang tính không được đọc"),
+            meaning=LocalText(
+                en="A sheet of an .xlsx workbook with no header row holding the required columns: not read.",
+                vi="Một trang của sổ tính .xlsx không có dòng tiêu đề chứa đủ các cột bắt buộc: trang đó "
+                "không được đọc.",
+            ),
+            messages=("xlsx.sheet_not_read",),
         ),
         Code(
             "no-data-folder",
@@ -196,6 +207,7 @@ CODES: dict[str, Code] = {
                 "type.number",
                 "type.name",
                 "type.empty_name",
+                "type.successor",
                 "yaml.merge",
             ),
         ),
@@ -208,7 +220,7 @@ CODES: dict[str, Code] = {
                 vi="Một giá trị nằm ngoài tập hoặc khoảng cho phép (đơn vị không xác định, tỷ lệ phần trăm "
                 "trên 100...).",
             ),
-            messages=("value.choice_guess", "value.choice", "value.percent", "target.flow_zero"),
+            messages=("value.choice_guess", "value.choice", "value.percent", "target.flow_zero", "area.share_range"),
         ),
         Code(
             "bad-period",
@@ -277,6 +289,31 @@ CODES: dict[str, Code] = {
                 vi="Một số có thể chứa dấu phân cách hàng nghìn (22.796 hay 22,796).",
             ),
             messages=("number.grouped",),
+        ),
+        # --- Excel ------------------------------------------------------------------------------
+        Code(
+            "excel-error-cell",
+            _E,
+            title=LocalText(en="Excel error in a cell", vi="Ô Excel báo lỗi"),
+            meaning=LocalText(
+                en="A workbook cell that shows an error (#DIV/0!, #N/A, #VALUE!...) or holds a formula whose "
+                "result was never calculated: never read as an empty cell.",
+                vi="Một ô của sổ tính hiện lỗi (#DIV/0!, #N/A, #VALUE!...) hoặc chứa công thức chưa từng được "
+                "tính: không bao giờ được đọc như ô trống.",
+            ),
+            messages=("xlsx.error_cell", "xlsx.no_cached_value"),
+        ),
+        Code(
+            "excel-cell-type",
+            _E,
+            title=LocalText(en="Excel cell of the wrong type", vi="Ô Excel sai kiểu"),
+            meaning=LocalText(
+                en="A workbook cell whose type does not fit its column: a date in a number column, a date with "
+                "a time of day as a period, a TRUE/FALSE value.",
+                vi="Một ô của sổ tính có kiểu không hợp với cột: ngày tháng trong cột số, ngày kèm giờ làm kỳ, "
+                "giá trị đúng/sai (TRUE/FALSE).",
+            ),
+            messages=("xlsx.boolean", "xlsx.date_in_number", "xlsx.date_time", "xlsx.not_number"),
         ),
         # --- CSV --------------------------------------------------------------------------------
         Code(
@@ -358,7 +395,7 @@ CODES: dict[str, Code] = {
                 en="Areas whose parents form a cycle.",
                 vi="Các địa bàn có quan hệ cấp trên tạo thành vòng lặp.",
             ),
-            messages=("area.cycle",),
+            messages=("area.cycle", "area.became_cycle"),
         ),
         Code(
             "indicator-definition",
@@ -369,6 +406,35 @@ CODES: dict[str, Code] = {
                 vi="Một chỉ tiêu có đơn vị, loại, chiều tốt hơn và mẫu số không khớp với nhau.",
             ),
             messages=("indicator.count_base", "indicator.needs_base", "indicator.flow"),
+        ),
+        Code(
+            "area-lifetime",
+            _E,
+            title=LocalText(en="Lifetimes do not fit", vi="Thời gian tồn tại không khớp"),
+            meaning=LocalText(
+                en="An area whose since is after its until, that lists what it became without an until, or a "
+                "unit it became that does not begin the day after it ends (SPEC 8).",
+                vi="Một địa bàn có since sau until, ghi các đơn vị nó trở thành mà không ghi until, hoặc có "
+                "đơn vị kế tiếp không bắt đầu ngay sau ngày nó kết thúc (SPEC 8).",
+            ),
+            messages=(
+                "area.since_after_until",
+                "area.became_needs_until",
+                "area.successor_since",
+                "area.successor_no_since",
+            ),
+        ),
+        Code(
+            "became-shares",
+            _E,
+            title=LocalText(en="Shares do not add up", vi="Các phần chia không khớp"),
+            meaning=LocalText(
+                en="The shares of what an area became do not sum to exactly 1, are given for some units and not "
+                "others, or a unit is listed twice.",
+                vi="Các phần (share) mà một địa bàn chia cho các đơn vị kế tiếp không cộng lại đúng bằng 1, chỉ "
+                "ghi cho một số đơn vị, hoặc một đơn vị được ghi hai lần.",
+            ),
+            messages=("area.shares_sum", "area.shares_partial", "area.successor_twice"),
         ),
         # --- targets and plans ------------------------------------------------------------------
         Code(
@@ -515,7 +581,7 @@ CODES: dict[str, Code] = {
                 en="A base extrapolated beyond its known years (held constant when only one year is known).",
                 vi="Mẫu số được ngoại suy ra ngoài các năm đã biết (giữ nguyên khi chỉ biết một năm).",
             ),
-            messages=("warning.extrapolated", "warning.held_constant"),
+            messages=("warning.extrapolated", "warning.held_constant", "warning.rollup_extrapolated"),
         ),
         Code(
             "stale-observation",
@@ -526,6 +592,65 @@ CODES: dict[str, Code] = {
                 vi="Số liệu quan sát mà một dòng dùng kết thúc hơn mười hai tháng trước ngày báo cáo.",
             ),
             messages=("warning.stale",),
+        ),
+        Code(
+            "parent-lifetime",
+            _W,
+            title=LocalText(en="Parent not there for its child", vi="Cấp trên không tồn tại cùng thời kỳ"),
+            meaning=LocalText(
+                en="An area that exists on days its parent does not (SPEC 8): on those days it rolls up into nothing.",
+                vi="Một địa bàn tồn tại vào những ngày mà cấp trên của nó không tồn tại (SPEC 8): khi đó số liệu "
+                "không cộng gộp được lên đâu.",
+            ),
+            messages=("area.parent_lifetime",),
+        ),
+        Code(
+            "outside-lifetime",
+            _W,
+            title=LocalText(en="Observation outside the area's lifetime", vi="Số liệu ngoài thời gian tồn tại"),
+            meaning=LocalText(
+                en="An observation of an area dated before its since or after its until; a flow whose period does "
+                "not lie wholly inside them (SPEC 8).",
+                vi="Số liệu của một địa bàn có ngày trước since hoặc sau until của nó; số liệu lũy kế có kỳ không "
+                "nằm trọn trong khoảng đó (SPEC 8).",
+            ),
+            messages=("observation.outside_lifetime", "observation.outside_lifetime_flow"),
+        ),
+        Code(
+            "rollup-mismatch",
+            _W,
+            title=LocalText(en="Own figure and roll-up disagree", vi="Số liệu và số cộng gộp không khớp"),
+            meaning=LocalText(
+                en="An area's own figure disagrees with the complete roll-up of its children beyond the rounding "
+                "of the own value as written (SPEC 7).",
+                vi="Số liệu của chính một địa bàn không khớp với số cộng gộp đầy đủ từ các địa bàn trực thuộc, "
+                "vượt quá mức làm tròn của giá trị đã ghi (SPEC 7).",
+            ),
+            messages=("warning.rollup_mismatch",),
+        ),
+        Code(
+            "rollup-incomplete",
+            _W,
+            title=LocalText(en="Roll-up incomplete", vi="Cộng gộp chưa đủ"),
+            meaning=LocalText(
+                en="A roll-up the row would use lacks some children (28 of 30 have the figure), or a base it needs "
+                "(SPEC 7).",
+                vi="Số cộng gộp mà dòng sẽ dùng còn thiếu một số địa bàn trực thuộc (28/30 có số liệu), hoặc "
+                "thiếu mẫu số cần dùng (SPEC 7).",
+            ),
+            messages=("rollup.missing", "rollup.no_base"),
+        ),
+        Code(
+            "lineage-incomplete",
+            _W,
+            title=LocalText(en="Figure across the reorganisation not formed", vi="Chưa tính được số liệu qua sắp xếp"),
+            meaning=LocalText(
+                en="A figure across a reorganisation cannot be formed: a unit took only a share, took territory "
+                "from another unit too, cannot be divided, or lacks the figure (SPEC 8).",
+                vi="Không tính được số liệu qua sắp xếp đơn vị hành chính: một đơn vị chỉ nhận một phần, nhận "
+                "địa giới từ cả đơn vị khác, không chia được, hoặc chưa có số liệu (SPEC 8).",
+            ),
+            messages=("lineage.share", "lineage.shared", "lineage.undivided", "lineage.missing"),
         ),
     )
 }
@@ -548,9 +673,30 @@ def catalogue_markdown(lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The rows of a workbook's sheet are located at the "file" ``workbook + SHEET_MARK + sheet`` (an
+# observation's or a base figure's ``file``), so that the rows of two sheets of one workbook are
+# told apart: a ``Problem`` made there has its file and sheet set apart, and a place such as
+# ``f"{file}:{line}"`` in its message is written in words (``data/y-te.xlsx, sheet Sheet1, row 17``).
+# No listed file holds the mark: it is the one character no file name can.
+SHEET_MARK = "\0"
+
+
+def sheet_place(written: str) -> Text | str:
+    """A place written ``file:line`` (or ``file``) in a message, in words when it is in a sheet."""
+    if SHEET_MARK not in written:
+        return written
+    workbook, _, rest = written.partition(SHEET_MARK)
+    sheet, colon, row = rest.rpartition(":")  # a sheet's name cannot hold ':'
+    if not colon or not row.isdigit():
+        return Text("xlsx.place_sheet", (("file", workbook), ("sheet", rest)))
+    return Text("xlsx.place", (("file", workbook), ("sheet", sheet), ("row", row)))
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong or suspicious in the files: where it is, and a message saying what to do."""
+    """Something wrong or suspicious in the files: where it is, and a message saying what to do.
+    In a workbook, ``sheet`` names the sheet and ``line`` and ``column`` its cell (``Sheet1!D17``
+    is line 17, column 4)."""
 
     code: str
     text: Text
@@ -558,6 +704,18 @@ class Problem:
     line: int | None = None
     column: int | None = None
     path: str = ""
+    sheet: str | None = None
+
+    def __post_init__(self) -> None:
+        file = self.file
+        if file is not None and SHEET_MARK in file:
+            workbook, sheet = file.split(SHEET_MARK, 1)
+            object.__setattr__(self, "file", workbook)
+            object.__setattr__(self, "sheet", sheet)
+        args = self.text.args
+        if any(isinstance(value, str) and SHEET_MARK in value for _, value in args):
+            placed = tuple((name, sheet_place(value) if isinstance(value, str) else value) for name, value in args)
+            object.__setattr__(self, "text", Text(self.text.key, placed))
 
     @property
     def severity(self) -> Severity:
@@ -570,12 +728,30 @@ class Problem:
     def message(self, lang: Lang) -> str:
         return render(self.text, lang)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file or "", self.line or 0, self.column or 0, self.code)
+    def sort_key(self) -> tuple[str, str, int, int, str]:
+        return (self.file or "", self.sheet or "", self.line or 0, self.column or 0, self.code)
+
+    @property
+    def cell(self) -> str | None:
+        """A workbook problem's place in Excel's words: ``Sheet1!D17``, ``Sheet1!17:17`` for a
+        whole row, ``Sheet1`` for the sheet; ``None`` outside a workbook."""
+        if self.sheet is None:
+            return None
+        sheet = self.sheet if self.sheet.replace("_", "").isalnum() else "'" + self.sheet.replace("'", "''") + "'"
+        if not self.line:
+            return sheet
+        if not self.column:
+            return f"{sheet}!{self.line}:{self.line}"
+        letters, number = "", self.column
+        while number > 0:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"{sheet}!{letters}{self.line}"
 
     def to_json(self, lang: Lang) -> dict[str, object]:
         return {
             "file": self.file,
+            "sheet": self.sheet,
             "line": self.line,
             "column": self.column,
             "path": self.path,

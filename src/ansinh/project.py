@@ -13,7 +13,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from ansinh.bases import BaseTable
-from ansinh.models import Area, BaseSeries, Indicator, Observation, Plan
+from ansinh.models import FINAL, Area, BaseSeries, Indicator, Observation, Plan
 from ansinh.periods import Period
 from ansinh.problems import Problem
 
@@ -50,14 +50,15 @@ class ObservationStore:
     object per row, and are made into ``Observation`` values only where the engine or a check
     uses them."""
 
-    __slots__ = ("_spans", "counts", "locations", "periods", "rows", "values")
+    __slots__ = ("_spans", "counts", "locations", "periods", "rows", "statuses", "values")
 
-    def __init__(self, locations: Locations | None = None) -> None:
+    def __init__(self, locations: Locations | None = None, statuses: dict[int, str] | None = None) -> None:
         self.periods: list[Period] = []
         self.values: list[str] = []  # decimal text, '.' as the decimal point
         self.counts: list[str] = []  # digits, or '' where the row has no count
         self.rows = array("l")  # row numbers, see Locations
         self.locations = locations or Locations()
+        self.statuses = statuses or {}  # row number -> status, for the rows that are not final (SPEC 9)
         self._spans: dict[tuple[str, str], tuple[int, int]] = {}
 
     def add_series(
@@ -108,6 +109,7 @@ class ObservationStore:
             self.rows,
             self.locations,
             self._spans,
+            self.statuses,
         )
 
 
@@ -126,8 +128,9 @@ def _unpack_store(
     rows: array[int],
     locations: Locations,
     spans: dict[tuple[str, str], tuple[int, int]],
+    statuses: dict[int, str],
 ) -> ObservationStore:
-    store = ObservationStore(locations)
+    store = ObservationStore(locations, statuses)
     store.periods = list(map(table.__getitem__, numbers))
     store.values = values if isinstance(values, list) else values.split("\n") if numbers else []
     store.counts = counts if isinstance(counts, list) else counts.split("\n") if numbers else []
@@ -164,7 +167,8 @@ class Series:
 
     def observation(self, index: int) -> Observation:
         store, at = self.store, self.start + index
-        file, line = store.locations(store.rows[at])
+        row = store.rows[at]
+        file, line = store.locations(row)
         count = store.counts[at]
         return Observation(
             self.indicator,
@@ -174,6 +178,7 @@ class Series:
             int(count) if count else None,
             file,
             line,
+            store.statuses.get(row, FINAL),
         )
 
     def observations(self) -> list[Observation]:
@@ -215,6 +220,10 @@ class Project:
     # False when read for a command that reports errors only: the checks that can find nothing
     # but warnings were left out (``load_project(..., warnings=False)``).
     warnings_checked: bool = True
+    # The warnings of SPEC 7-8 that compare observations with the areas' tree and lifetimes
+    # (rollup-mismatch, outside-lifetime), once ``ansinh.api.validate`` has worked them out: kept
+    # with the project, so that a cached project need not work them out again.
+    derived_problems: list[Problem] | None = None
 
     @property
     def errors(self) -> list[Problem]:

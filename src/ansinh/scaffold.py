@@ -27,8 +27,15 @@ class ScaffoldError(Exception):
         self.existing = existing
 
 
-def example_files() -> dict[str, bytes]:
-    """The example project: the template shipped with ansinh, and the editors' schemas."""
+# The template's files that name its area, and the id they name it by.
+_NAMING_THE_AREA = ("targets/example-plan.yaml", "data/observations.csv", "data/bases/population.csv")
+_TEMPLATE_AREA = "hanoi"
+
+
+def example_files(province: str | None = None) -> dict[str, bytes]:
+    """The example project: the template shipped with ansinh, and the editors' schemas. With
+    ``province`` (a name or GSO code, as ``ansinh areas`` takes it), its areas file is that
+    province's official units, and the example plan is set for that province."""
     files: dict[str, bytes] = {}
     template = resources.files("ansinh") / "template"
     stack = [(template, "")]
@@ -42,12 +49,32 @@ def example_files() -> dict[str, bytes]:
                 files[name] = entry.read_bytes()
     for kind in KINDS:
         files[f"{SCHEMA_FOLDER}/{kind}.json"] = (dumps(schema_of(kind)) + "\n").encode()
+    if province is not None:
+        _official_areas(files, province)
     return dict(sorted(files.items()))
 
 
-def create_project(target: Path) -> list[str]:
-    """Write the example into ``target`` (created if needed); the relative paths written."""
-    files = example_files()
+def _official_areas(files: dict[str, bytes], province: str) -> None:
+    """The province's official areas in place of the template's one area (an unknown name is a
+    ``UsageError``), and the example's rows moved to the province the plan is for."""
+    import re
+    import shlex
+
+    from ansinh.api import official_province
+    from ansinh.official_units import areas_yaml, plan_area
+
+    match = official_province(province)
+    command = f"ansinh init --province {shlex.quote(province)}"
+    files["targets/areas.yaml"] = areas_yaml(match, "both", command).encode("utf-8")
+    area = plan_area(match).encode("ascii")
+    for name in _NAMING_THE_AREA:
+        files[name] = re.sub(rb"\b" + _TEMPLATE_AREA.encode() + rb"\b", area, files[name])
+
+
+def create_project(target: Path, province: str | None = None) -> list[str]:
+    """Write the example into ``target`` (created if needed), with ``province``'s official areas
+    if one is named; the relative paths written."""
+    files = example_files(province)
     existing = sorted(name for name in files if (target / name).exists())
     if existing:
         raise ScaffoldError(existing)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import TypeVar
 
 from ansinh.bases import BaseTable
 from ansinh.checks.consistency import count_rate_mismatch, extrapolated_base
+from ansinh.checks.lifetimes import lifetime_text
 from ansinh.checks.values import value_problem_of
 from ansinh.models import Area, BaseSeries, Indicator, Plan, PlanTarget
 from ansinh.problems import Findings, LineOf, Path
@@ -99,7 +101,91 @@ def check_areas(areas: list[Area], kept: Mapping[str, list[int]], declared: set[
         if current == area.id and area.id not in reported:
             reported.update(chain)
             located.add("area-cycle", t("area.cycle", chain=" → ".join([*chain, area.id])), ("areas", index, "parent"))
+    by_id = {area.id: area for area in areas}
+    for index, area in numbered:
+        _check_lifetime(located, index, area, by_id, declared)
+    _check_became_cycles(located, numbered, by_id)
     return located
+
+
+def _check_lifetime(
+    located: Findings, index: int, area: Area, by_id: dict[str, Area], declared: set[str] | None
+) -> None:
+    """SPEC 8: ``since`` not after ``until``; the units an area ``became`` declared, each once,
+    beginning the day after it ends; shares on all of them or none, summing to exactly 1; and a
+    parent that exists whenever its child does (a warning)."""
+    path: Path = ("areas", index)
+    if area.since is not None and area.until is not None and area.since > area.until:
+        located.add("area-lifetime", t("area.since_after_until", since=area.since, until=area.until), (*path, "since"))
+    if area.became and area.until is None:
+        located.add("area-lifetime", t("area.became_needs_until", id=area.id), (*path, "became"))
+    seen: set[str] = set()
+    for number, successor in enumerate(area.became):
+        item: Path = (*path, "became", number)
+        if successor.area in seen:
+            located.add("became-shares", t("area.successor_twice", id=successor.area), item)
+            continue
+        seen.add(successor.area)
+        if declared is not None and successor.area not in declared:
+            located.add("unknown-reference", _unknown("what.area", successor.area, declared), item)
+            continue
+        after = by_id.get(successor.area)
+        if after is None or area.until is None or successor.area == area.id:
+            continue  # an item in error is reported at itself; a unit that became itself, as a cycle
+        day = area.until + timedelta(days=1)
+        if after.since != day:
+            key = "area.successor_since" if after.since is not None else "area.successor_no_since"
+            located.add("area-lifetime", t(key, id=successor.area, area=area.id, day=day, since=after.since), item)
+    shares = [successor.share for successor in area.became if successor.share is not None]
+    if shares and len(shares) != len(area.became):
+        located.add("became-shares", t("area.shares_partial", id=area.id), (*path, "became"))
+    elif shares and sum(shares, Decimal(0)) != 1:
+        located.add("became-shares", t("area.shares_sum", total=sum(shares, Decimal(0))), (*path, "became"))
+    parent = by_id.get(area.parent) if area.parent is not None else None
+    if parent is not None and not _within(area, parent):
+        located.add(
+            "parent-lifetime",
+            t("area.parent_lifetime", parent=parent.id, lifetime=lifetime_text(parent), child=lifetime_text(area)),
+            (*path, "parent"),
+        )
+
+
+def _within(child: Area, parent: Area) -> bool:
+    """Whether the parent exists on every day the child does (open ends reach forever)."""
+    if parent.since is not None and (child.since is None or child.since < parent.since):
+        return False
+    return parent.until is None or (child.until is not None and child.until <= parent.until)
+
+
+def _check_became_cycles(located: Findings, numbered: list[tuple[int, Area]], by_id: dict[str, Area]) -> None:
+    """A unit that, through what it became, becomes itself again: reported once, at the first
+    unit of the cycle in the file."""
+    reported: set[str] = set()
+    for index, area in numbered:
+        if area.id in reported or not area.became:
+            continue
+        chain = _became_path(area.id, by_id)
+        if chain is not None:
+            reported.update(chain)
+            located.add(
+                "area-cycle", t("area.became_cycle", chain=" → ".join([*chain, area.id])), ("areas", index, "became")
+            )
+
+
+def _became_path(start: str, by_id: dict[str, Area]) -> list[str] | None:
+    """The units from ``start`` back to itself along ``became``, if there is such a way."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    visited: set[str] = set()
+    while stack:
+        current, chain = stack.pop()
+        unit = by_id.get(current)
+        for successor in unit.became if unit is not None else ():
+            if successor.area == start:
+                return chain
+            if successor.area not in visited:
+                visited.add(successor.area)
+                stack.append((successor.area, [*chain, successor.area]))
+    return None
 
 
 # --- targets/<plan>.yaml ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Observations grouped into series, one per indicator and area, with the cross-row rules of
 SPEC section 1.4: rows about the same thing at the same time are one observation when they agree
-and an error when they differ, and the periods of a flow must not overlap."""
+and an error when they differ, and the periods of a flow must not overlap. Rows of different
+statuses (SPEC 9) are not a conflict: the most final one stands for that time."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ def merge_series(observations: list[Observation], is_flow: bool) -> tuple[list[O
 
 
 def _merge_duplicates(rows: list[Observation], is_flow: bool, problems: list[Problem]) -> list[Observation]:
-    """One observation per period (per end day, for a level); a differing duplicate is an error."""
+    """One observation per period (per end day, for a level): of rows at the same time, the most
+    final; rows of the same status that differ are an error."""
     kept: list[Observation] = []
+    group: dict[str, Observation] = {}  # the first row of each status at the current time
     for row in rows:
         previous = kept[-1] if kept else None
         same_time = previous is not None and (
@@ -30,31 +33,48 @@ def _merge_duplicates(rows: list[Observation], is_flow: bool, problems: list[Pro
         )
         if previous is None or not same_time:
             kept.append(row)
+            group = {row.status: row}
             continue
-        counts_differ = previous.count is not None and row.count is not None and previous.count != row.count
-        if previous.value != row.value or counts_differ:
-            problems.append(
-                Problem(
-                    "conflicting-observation",
-                    t(
-                        "observation.conflict",
-                        indicator=row.indicator,
-                        area=row.area,
-                        period=row.period.label,
-                        value=row.value,
-                        other_period=previous.period.label,
-                        other_value=previous.value,
-                        other=f"{previous.file}:{previous.line}",
-                    ),
-                    row.file,
-                    row.line,
-                    None,
-                    "value",
-                )
-            )
-        elif previous.count is None and row.count is not None:
-            kept[-1] = row  # the same figure, with its count: keep the fuller row
+        if row.status in group:
+            _merge_same_status(kept, row, group, problems)
+        else:
+            group[row.status] = row
+            if row.finality > previous.finality:
+                kept[-1] = row
     return kept
+
+
+def _merge_same_status(
+    kept: list[Observation], row: Observation, group: dict[str, Observation], problems: list[Problem]
+) -> None:
+    """A second row of one status at one time: an error if it differs from the first, else the
+    two are one figure, and the one with a count stands for it."""
+    previous = group[row.status]
+    counts_differ = previous.count is not None and row.count is not None and previous.count != row.count
+    if previous.value != row.value or counts_differ:
+        problems.append(
+            Problem(
+                "conflicting-observation",
+                t(
+                    "observation.conflict",
+                    indicator=row.indicator,
+                    area=row.area,
+                    period=row.period.label,
+                    value=row.value,
+                    other_period=previous.period.label,
+                    other_value=previous.value,
+                    other=f"{previous.file}:{previous.line}",
+                ),
+                row.file,
+                row.line,
+                None,
+                "value",
+            )
+        )
+    elif previous.count is None and row.count is not None:
+        group[row.status] = row
+        if kept[-1] is previous:
+            kept[-1] = row
 
 
 def _check_overlaps(rows: list[Observation], problems: list[Problem]) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TextIO, TypeVar
 import typer
 
 from ansinh import __version__
-from ansinh.cli.common import ExitCode, UsageError, fail, language, load_checked, settings
+from ansinh.cli.common import ExitCode, UsageError, fail, language, load_checked, output_destination, settings
 from ansinh.language import Lang, Language, render
 from ansinh.text import Text, t
 
@@ -99,8 +99,27 @@ def validate(
 
 
 FormatOption = Annotated[
-    str, typer.Option("--format", help="table, json, csv or markdown.", metavar="table|json|csv|markdown")
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--format",
+        help="table, json, csv, csv-excel (the CSV for a spreadsheet in --lang's language), markdown, "
+        "xlsx, html or pdf (default: from -o FILE's suffix, else table).",
+        metavar="FORMAT",
+        show_default=False,
+    ),
 ]
+OutputOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE, whole or not at all, instead of stdout ('-': stdout, for xlsx and pdf down a pipe). "
+        "The format follows FILE's suffix (.txt .json .csv .md .xlsx .html .pdf) unless --format is given.",
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE even if it is not a report ansinh wrote.")]
 AreaOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--area", help="Only the targets of this area.", show_default=False),
@@ -108,6 +127,30 @@ AreaOption = Annotated[
 PlanOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--plan", help="Only the targets of this plan.", show_default=False),
+]
+
+
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Each row's warnings in full (default: grouped by kind).")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr (they stay in JSON and CSV).")]
+
+
+def _detail(verbose: bool, quiet: bool, lang: Lang) -> int:
+    """-1 (quiet), 0 or 1 (verbose): how the rows' warnings are written on stderr."""
+    if verbose and quiet:
+        fail(UsageError(t("usage.verbose_and_quiet")), lang)
+    return 1 if verbose else -1 if quiet else 0
+
+
+MethodOption = Annotated[
+    str,
+    typer.Option(
+        "--method",
+        help="How a level target's progress is read: linear (the straight path, SPEC 3) "
+        "or cagr (growth rates, the UN's method).",
+        metavar="linear|cagr",
+    ),
 ]
 
 
@@ -122,20 +165,59 @@ def gap(
         typer.Option("--as-of", help="A period: figures as of its last day (default: today).", show_default=False),
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each figure's arithmetic.")] = False,
-    output: FormatOption = "table",
+    method: MethodOption = "linear",
+    output: FormatOption = None,
+    output_file: OutputOption = None,
+    force: ForceOption = False,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Every target of one indicator: how far it is, in the indicator's unit and in counts."""
+    from ansinh.engine.results import Method
     from ansinh.render.report_formats import RowFormat
 
     project_root, chosen = settings(ctx, root, lang)
-    chosen_format = _choice(RowFormat, output, chosen)
-    assert chosen_format is not None
+    chosen_method = _choice(Method, method, chosen)
+    assert chosen_method is not None
+    detail = _detail(verbose, quiet, chosen)
+    destination = output_destination(_choice(RowFormat, output, chosen), output_file, force, chosen, RowFormat)
     project = load_checked(project_root, chosen)
     from ansinh.cli.gap_report import run_gap
 
-    _finish(chosen, lambda: run_gap(project, chosen, indicator, area, plan, as_of, explain, chosen_format))
+    _finish(
+        chosen,
+        lambda: run_gap(
+            project, chosen, indicator, area, plan, as_of, explain, destination, method=chosen_method, detail=detail
+        ),
+    )
+
+
+@app.command()
+def chart(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(help="The indicator's id, e.g. beds-per-10k.", show_default=False)],
+    area: AreaOption = None,
+    plan: PlanOption = None,
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--as-of", help="A period: figures as of its last day (default: today).", show_default=False),
+    ] = None,
+    method: MethodOption = "linear",
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Draw each target of one indicator in the terminal: observations, baseline, path, trend, target."""
+    from ansinh.engine.results import Method
+
+    project_root, chosen = settings(ctx, root, lang)
+    chosen_method = _choice(Method, method, chosen)
+    assert chosen_method is not None
+    project = load_checked(project_root, chosen)
+    from ansinh.cli.chart import run_chart
+
+    _finish(chosen, lambda: run_chart(project, chosen, indicator, area, plan, as_of, method=chosen_method))
 
 
 @app.command()
@@ -159,23 +241,83 @@ def report(
             show_default=False,
         ),
     ] = None,
-    output: FormatOption = "table",
+    method: MethodOption = "linear",
+    output: FormatOption = None,
+    output_file: OutputOption = None,
+    force: ForceOption = False,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Every target as of a date, grouped, with a summary: achieved N of M."""
-    from ansinh.engine.results import Status
+    from ansinh.engine.results import Method, Status
     from ansinh.render.report_formats import GroupBy, RowFormat
 
     project_root, chosen = settings(ctx, root, lang)
-    chosen_format = _choice(RowFormat, output, chosen)
     group_by = _choice(GroupBy, by, chosen)
     threshold = _choice(Status, fail_on, chosen)
-    assert chosen_format is not None and group_by is not None
+    chosen_method = _choice(Method, method, chosen)
+    assert group_by is not None and chosen_method is not None
+    detail = _detail(verbose, quiet, chosen)
+    destination = output_destination(_choice(RowFormat, output, chosen), output_file, force, chosen, RowFormat)
     project = load_checked(project_root, chosen)
     from ansinh.cli.gap_report import run_report
 
-    _finish(chosen, lambda: run_report(project, chosen, period, area, plan, group_by, threshold, chosen_format))
+    _finish(
+        chosen,
+        lambda: run_report(
+            project, chosen, period, area, plan, group_by, threshold, destination, method=chosen_method, detail=detail
+        ),
+    )
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(help="The indicator's id, e.g. poor-household-rate.", show_default=False)],
+    area: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--area", help="Compare the areas under this one (default: the areas without a parent).", show_default=False
+        ),
+    ] = None,
+    level: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--level",
+            help="country, province, district or commune: the areas at this level under --area "
+            "(default: its children).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--as-of", help="A period: figures as of its last day (default: today).", show_default=False),
+    ] = None,
+    target: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--target",
+            help="The value to meet (default: the one target of the indicator in --area's plans).",
+            show_default=False,
+        ),
+    ] = None,
+    output: FormatOption = "table",
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Areas side by side: each one's latest figure of an indicator, best first, and how many meet a
+    value."""
+    from ansinh.render.compare_formats import CompareFormat
+
+    project_root, chosen = settings(ctx, root, lang)
+    chosen_format = _choice(CompareFormat, output, chosen)
+    assert chosen_format is not None
+    project = load_checked(project_root, chosen)
+    from ansinh.cli.compare import run_compare
+
+    _finish(chosen, lambda: run_compare(project, chosen, indicator, area, level, as_of, target, chosen_format))
 
 
 @app.command("list")
@@ -219,12 +361,48 @@ def schema(
     sys.stdout.write(dumps(document) + "\n")
 
 
+ProvinceOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--province",
+        help='A province\'s name (any common spelling) or GSO code: "Hà Nội", "quang ninh", 22. '
+        "Its official units, before and after 2025-07-01, are the areas file.",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def areas(
+    ctx: typer.Context,
+    province: ProvinceOption = None,
+    units: Annotated[
+        str,
+        typer.Option("--units", help="both, old (until 2025-06-30) or new (since 2025-07-01).", metavar="both|old|new"),
+    ] = "both",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write this file (never overwritten) instead of stdout.", dir_okay=False),
+    ] = None,
+    listing: Annotated[
+        bool, typer.Option("--list", help="List the 34 provinces and those they were formed from.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Print a province's areas file from the official GSO lists (no project folder needed)."""
+    from ansinh.cli.official_areas import run
+
+    chosen = language(ctx, lang)
+    _finish(chosen, lambda: run(chosen, province, units, output, listing))
+
+
 @app.command()
 def init(
     ctx: typer.Context,
     folder: Annotated[
         Path, typer.Argument(help="Where to create the example project (default: here).", file_okay=False)
     ] = Path("."),
+    province: ProvinceOption = None,
     lang: LangOption = None,
 ) -> None:
     """Create a small, commented example project that passes validate; never overwrites a file."""
@@ -232,7 +410,9 @@ def init(
 
     chosen = language(ctx, lang)
     try:
-        written = create_project(folder)
+        written = create_project(folder, province)
+    except UsageError as error:  # an unknown province
+        fail(error, chosen)
     except ScaffoldError as error:
         fail(UsageError(t("init.exists", files=error.existing)), chosen)
     except OSError as error:

@@ -13,9 +13,16 @@ import typer
 
 from ansinh.api import UsageError
 from ansinh.language import Lang, Language, LanguageError, render, resolve_lang
+from ansinh.text import t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from enum import StrEnum
+    from typing import TextIO
+
     from ansinh.project import Project
+    from ansinh.render.document import ReportDocument
+    from ansinh.render.output_file import Destination
 
 
 class ExitCode:
@@ -79,3 +86,59 @@ def load_checked(root: Path, lang: Lang) -> Project:
         render_text(ProblemReport(project.errors, len(project.files)), lang, sys.stdout, sys.stderr)
         raise typer.Exit(ExitCode.FILE_ERRORS)
     return project
+
+
+# --- where a report goes: -o FILE, --force (gap, report, compare) -----------------------------
+
+
+def output_destination(
+    given: StrEnum | None, output: str | None, force: bool, lang: Lang, offered: type[StrEnum]
+) -> Destination:
+    """The format (``given``, a member of the command's format enum ``offered``) and destination of
+    ``--format``, ``-o FILE`` and ``--force``, settled before the project is loaded; a usage error
+    (a binary format on a terminal, a suffix that contradicts ``--format``, a file ansinh did not
+    write) exits 2 at once. ``destination.format`` is then a value of ``offered``."""
+    from ansinh.render.output_file import OutputError, choose
+
+    try:
+        return choose(given, output, force, terminal=sys.stdout.isatty(), offered=[each.value for each in offered])
+    except OutputError as error:
+        fail(UsageError(error.text), lang)
+
+
+def deliver_text(destination: Destination, lang: Lang, write: Callable[[TextIO], None]) -> None:
+    """A text format: ``write`` prints it to stdout, or into FILE whole or not at all."""
+    from ansinh.render.output_file import OutputError, write_text
+
+    try:
+        write_text(destination, write)
+    except OutputError as error:
+        raise UsageError(error.text) from None
+    _wrote(destination, lang)
+
+
+def deliver_document(destination: Destination, lang: Lang, document: ReportDocument) -> None:
+    """A workbook, page or PDF of ``document`` into FILE, whole or not at all (or down ``-o -``)."""
+    from ansinh.render.output_file import OutputError, write_document
+
+    try:
+        write_document(destination, document, lang)
+    except OutputError as error:
+        raise UsageError(error.text) from None
+    _wrote(destination, lang)
+
+
+def deliver_file(destination: Destination, lang: Lang, write: Callable[[Path], None]) -> None:
+    """Any file format: ``write`` makes the file at the path it is given (``compare``'s own)."""
+    from ansinh.render.output_file import OutputError, write_file
+
+    try:
+        write_file(destination, write)
+    except OutputError as error:
+        raise UsageError(error.text) from None
+    _wrote(destination, lang)
+
+
+def _wrote(destination: Destination, lang: Lang) -> None:
+    if destination.path is not None:
+        sys.stderr.write(render(t("output.wrote", file=destination.shown), lang) + "\n")

@@ -11,10 +11,14 @@ import calendar
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from ansinh.bases import BaseValue
 from ansinh.checks.consistency import count_rate_mismatch, extrapolated_base
-from ansinh.engine.results import Basis, CountBasis, Current, Row, RowWarning, Status
+from ansinh.engine.growth import growth, status_by_growth
+from ansinh.engine.growth import projected as growth_projected
+from ansinh.engine.results import Basis, CountBasis, Current, Figure, Row, RowWarning, Status
+from ansinh.engine.rollup import figures_of
 from ansinh.models import Indicator, Observation, Plan, PlanTarget
 from ansinh.numbers import Fraction, round_down, round_half_up, round_to_places, round_up
 from ansinh.periods import Period, day_before, months_between
@@ -24,7 +28,15 @@ from ansinh.text import t
 ON_TRACK_RATIO = Fraction(95, 100)
 ACCELERATE_RATIO = Fraction(1, 2)
 STALE_AFTER_MONTHS = 12
-WARNING_ORDER = ("count-rate-mismatch", "target-count-mismatch", "extrapolated-base", "stale-observation")
+WARNING_ORDER = (
+    "count-rate-mismatch",
+    "target-count-mismatch",
+    "extrapolated-base",
+    "stale-observation",
+    "rollup-mismatch",
+    "rollup-incomplete",
+    "lineage-incomplete",
+)
 
 
 def compute_rows(
@@ -34,10 +46,12 @@ def compute_rows(
     indicator: str | None = None,
     area: str | None = None,
     plan: str | None = None,
+    method: str = "linear",
 ) -> list[Row]:
-    """Every target of the project (or those matching the filters), in plan-file order."""
+    """Every target of the project (or those matching the filters), in plan-file order; a level
+    target's progress read by ``method``, SPEC 3's ``linear`` or SPEC 11's ``cagr``."""
     return [
-        compute_row(project, chosen_plan, target, as_of)
+        compute_row(project, chosen_plan, target, as_of, method)
         for chosen_plan, target in targets_of(project, indicator=indicator, area=area, plan=plan)
     ]
 
@@ -59,11 +73,12 @@ def targets_of(
     return chosen
 
 
-def compute_row(project: Project, plan: Plan, target: PlanTarget, as_of: date) -> Row:
-    """One target's row, dispatched on its kind: a level, a flow total, or a flow per year."""
+def compute_row(project: Project, plan: Plan, target: PlanTarget, as_of: date, method: str = "linear") -> Row:
+    """One target's row, dispatched on its kind: a level, a flow total, or a flow per year.
+    Flows keep SPEC 3's reading whatever the method (SPEC 11)."""
     indicator = project.indicators[target.indicator]
     if indicator.kind == "level":
-        return _Level(project, plan, target, indicator, as_of).row()
+        return _Level(project, plan, target, indicator, as_of, method).row()
     if target.target.per_year is not None:
         return _PerYear(project, plan, target, indicator, as_of).row()
     return _Total(project, plan, target, indicator, as_of).row()
@@ -81,16 +96,20 @@ class _Target:
         self.area = target.area or plan.area
         self.deadline = target.target.by.end
         self.warnings: list[RowWarning] = []
+        self.derived: tuple[Figure, ...] = ()
 
     def series(self, keep: Callable[[Period], bool]) -> list[Observation]:
         """The observations of this target's indicator and area that end by the report's date,
         those whose periods ``keep`` keeps."""
-        found = self.project.observations.series(self.indicator.id, self.area)
-        return found.ending_by(self.as_of, keep) if found is not None else []
+        # SPEC 7-8: own figures, else roll-ups of the children, else lineage (ansinh.engine.rollup)
+        found = figures_of(self.project).ending_by(self.indicator, self.area, self.as_of, keep, self.warn)
+        self.derived = tuple(figure for figure in found if isinstance(figure, Figure))
+        return found  # type: ignore[return-value]
 
     def latest(self) -> Observation | None:
-        found = self.project.observations.series(self.indicator.id, self.area)
-        return found.latest_by(self.as_of) if found is not None else None
+        found = figures_of(self.project).latest(self.indicator, self.area, self.as_of, self.warn)
+        self.derived = (found,) if isinstance(found, Figure) else ()
+        return found  # type: ignore[return-value]
 
     def months_left(self, t1: date) -> Fraction:
         return months_between(t1, self.deadline) if self.deadline > t1 else Fraction(0)
@@ -107,15 +126,18 @@ class _Target:
                 "stale-observation", t("warning.stale", date=t1, as_of=self.as_of, months=round_to_places(months, 1))
             )
 
-    def status(self, met: bool | None, ratio: Fraction | None) -> Status:
-        """SPEC section 3: the first matching status wins."""
+    def status(
+        self, met: bool | None, ratio: Fraction | Decimal | None, judge: Callable[..., Status] | None = None
+    ) -> Status:
+        """SPEC section 3: the first matching status wins; ``judge`` reads the ratio (SPEC 3's
+        bands by default)."""
         if met is None:
             return Status.NO_DATA
         if met:
             return Status.ACHIEVED
         if self.deadline < self.as_of:
             return Status.MISSED
-        return status_by_ratio(ratio)
+        return (judge or status_by_ratio)(ratio)
 
     def row(self) -> Row:
         raise NotImplementedError
@@ -132,8 +154,23 @@ class _Target:
             window_start=self.target.target.from_.start if self.target.target.from_ is not None else None,
             declared_count=self.target.count,
             warnings=tuple(sorted(self.warnings, key=lambda warning: WARNING_ORDER.index(warning.code))),
+            origin=_origin(self.derived),
+            derived=self.derived,
             **figures,  # type: ignore[arg-type]
         )
+
+
+def least_final(observations: list[Observation]) -> str:
+    """The status of a sum: an estimate if any figure summed is one (SPEC 9), else preliminary
+    if any is, else final."""
+    return min(observations, key=attrgetter("finality")).status
+
+
+def _origin(derived: tuple[Figure, ...]) -> str:
+    """SPEC 7: ``current.from`` — lineage if any figure used crossed a reorganisation, else rollup
+    if any was rolled up, else observation."""
+    origins = {figure.origin for figure in derived}
+    return "lineage" if "lineage" in origins else "rollup" if origins else "observation"
 
 
 def status_by_ratio(ratio: Fraction | None) -> Status:
@@ -156,7 +193,14 @@ def _per_year(amount: Fraction | int | None, months_left: Fraction) -> Fraction 
 
 
 class _Level(_Target):
-    """A level indicator: a value at a date, against a value by a deadline (SPEC section 3)."""
+    """A level indicator: a value at a date, against a value by a deadline (SPEC section 3),
+    its progress read along the straight path or, with ``cagr``, by growth rates (SPEC 11)."""
+
+    def __init__(
+        self, project: Project, plan: Plan, target: PlanTarget, indicator: Indicator, as_of: date, method: str
+    ) -> None:
+        super().__init__(project, plan, target, indicator, as_of)
+        self.method = method
 
     def row(self) -> Row:
         spec, baseline = self.target.target, self.target.baseline
@@ -188,6 +232,7 @@ class _Level(_Target):
                 progress_ratio=None,
                 projected=None,
                 status=Status.NO_DATA,
+                method=self.method,
                 basis=Basis(target_count=target_basis),
             )
         value, t1 = Fraction(observation.value), observation.period.end
@@ -208,10 +253,24 @@ class _Level(_Target):
             if target_value != baseline_value:
                 expected = baseline_value + (target_value - baseline_value) * elapsed / planned
                 ratio = (value - baseline_value) / (expected - baseline_value)
+        rates, judge = None, None
+        if self.method == "cagr":
+            rates = growth(baseline_value, value, target_value, elapsed or Fraction(0), planned)
+            expected, judge = None, status_by_growth
+            ratio = rates.ratio if rates is not None else None
+            projected = growth_projected(value, rates.observed, months_left / 12) if rates is not None else None
         self.warn_if_stale(t1)
         return self.assemble(
             **figures,
-            current=Current(observation.value, observation.period.label, t1, observation.count),
+            current=Current(
+                observation.value,
+                observation.period.label,
+                t1,
+                observation.count,
+                observation.status,
+                observation.file,
+                observation.line,
+            ),
             met=met,
             gap=gap,
             years_left=months_left / 12,
@@ -221,7 +280,8 @@ class _Level(_Target):
             shortfall_per_year=round_up(shortfall_per_year) if shortfall_per_year is not None else None,
             progress_ratio=ratio,
             projected=projected,
-            status=self.status(met, ratio),
+            status=self.status(met, ratio, judge),
+            method=self.method,
             completion=(value - baseline_value) / (target_value - baseline_value)
             if target_value != baseline_value
             else None,
@@ -234,6 +294,7 @@ class _Level(_Target):
                 expected=expected,
                 target_count=target_basis,
                 current_count=current_basis,
+                growth=rates,
             ),
         )
 
@@ -269,9 +330,9 @@ class _Level(_Target):
     def current_count(self, observation: Observation) -> tuple[int | None, CountBasis | None]:
         """``V`` for counts, else the observation's count, else ``V·base(t1)/s`` rounded half up."""
         if self.indicator.unit == "count":
-            return int(observation.value), CountBasis("unit")
+            return round_half_up(Fraction(observation.value)), CountBasis("unit")  # a share may leave a part
         if observation.count is not None:
-            return observation.count, CountBasis("observed")
+            return observation.count, CountBasis("derived" if isinstance(observation, Figure) else "observed")
         base = self.base_at(observation.period.end)
         if base is None:
             return None, None
@@ -290,7 +351,7 @@ class _Level(_Target):
         return base
 
     def warn_count_rate(self, observation: Observation) -> None:
-        if observation.count is not None and self.indicator.unit != "count":
+        if observation.count is not None and self.indicator.unit != "count" and not isinstance(observation, Figure):
             self.warn(
                 "count-rate-mismatch",
                 count_rate_mismatch(
@@ -340,7 +401,7 @@ class _Total(_Target):
         self.warn_if_stale(t1)
         return self.assemble(
             **_FLOW_NULLS,
-            current=Current(achieved, latest.period.label, t1, None),
+            current=Current(achieved, latest.period.label, t1, None, least_final(summed), latest.file, latest.line),
             met=met,
             gap=gap,
             years_left=months_left / 12,
@@ -385,7 +446,7 @@ class _PerYear(_Target):
             **_FLOW_NULLS,
             # SPEC section 3: the period is the calendar year judged, even when its halves or
             # quarters were summed, since ``achieved`` is that year's total.
-            current=Current(achieved, str(year), t1, None),
+            current=Current(achieved, str(year), t1, None, least_final(summed)),
             met=met,
             gap=gap,
             years_left=months_left / 12,

@@ -15,8 +15,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ansinh.bases import BaseValue
-from ansinh.models import Indicator, Observation, Target
+from ansinh.models import OBSERVATION_STATUSES, Indicator, Observation, Target
 from ansinh.numbers import Fraction
+from ansinh.periods import Period
 from ansinh.text import LocalText, Text
 
 
@@ -35,6 +36,14 @@ class Status(StrEnum):
     @property
     def rank(self) -> int:
         return list(Status).index(self)
+
+
+class Method(StrEnum):
+    """How a level target's progress is read: along the straight path (SPEC 3) or by growth
+    rates (SPEC 11)."""
+
+    LINEAR = "linear"
+    CAGR = "cagr"
 
 
 # The order of the summary's keys in SPEC section 6.
@@ -66,16 +75,72 @@ class Current:
     period: str
     date: date
     count: int | None
+    status: str = "final"  # SPEC 9: estimate | preliminary | final (a sum's: its least final figure)
+    file: str | None = None  # where the figure was written (a flow total's: its latest period)
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Part:
+    """One area's contribution to a figure worked out from others (SPEC 7 and 8): its value, the
+    share of it taken (``None``: all), the figure it was itself worked out as (``None``: its own
+    observation), and for rates its count and base, times the share."""
+
+    area: str
+    share: Decimal | None
+    value: Decimal | Fraction
+    figure: Figure | None = None
+    count: Fraction | None = None
+    base: Fraction | None = None
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure an area has without an observation of its own: the roll-up of its children
+    (``origin`` "rollup", SPEC 7) or of the units before or after a reorganisation ("lineage",
+    SPEC 8). It stands where an ``Observation`` would: ``value``, ``period`` and, for rates,
+    ``count`` (the sum of the parts' counts, rounded half up)."""
+
+    indicator: str
+    area: str
+    period: Period
+    value: Decimal | Fraction  # a Decimal for counts and flows (sums of decimals), else exact
+    count: int | None
+    origin: str
+    parts: tuple[Part, ...]
+    exact_count: Fraction | None = None  # rates: the sum of the parts' counts
+    base: Fraction | None = None  # rates: the sum of the parts' bases
+    extrapolated: tuple[str, ...] = ()  # the parts whose base was extrapolated
+    status: str = "final"  # the least final of its parts' (SPEC 9)
+    file: str | None = None
+    line: int | None = None
+
+    @property
+    def finality(self) -> int:
+        """As ``Observation.finality``: an estimate 0, preliminary 1, final 2."""
+        return OBSERVATION_STATUSES.index(self.status) if self.status in OBSERVATION_STATUSES else 2
 
 
 @dataclass(slots=True)
 class CountBasis:
     """How a count was obtained: ``unit`` (the value is a count), ``declared`` (the plan's
-    count), ``observed`` (the observation's count) or ``base`` (value × base ÷ scale)."""
+    count), ``observed`` (the observation's count), ``derived`` (the sum of a roll-up's or
+    lineage's parts) or ``base`` (value × base ÷ scale)."""
 
     source: str
     base: BaseValue | None = None
     exact: Fraction | None = None  # value × base ÷ scale before rounding
+
+
+@dataclass(slots=True)
+class Growth:
+    """The growth rates behind a ratio, kept for ``--explain``."""
+
+    observed: Decimal  # CAGR_obs = (V/B)^(1/years(t0→t1)) − 1
+    required: Decimal  # CAGR_req = (T/B)^(1/years(t0→D)) − 1
+    ratio: Decimal | None  # observed / required; None when required is 0
+    years_elapsed: Fraction
+    years_planned: Fraction
 
 
 @dataclass(slots=True)
@@ -90,6 +155,7 @@ class Basis:
     target_count: CountBasis | None = None
     current_count: CountBasis | None = None
     summed: tuple[Observation, ...] = ()  # the flow observations added up
+    growth: Growth | None = None  # SPEC 11's growth rates, with --method cagr
 
 
 @dataclass(slots=True)
@@ -126,7 +192,12 @@ class Row:
     completion: Fraction | None = None  # the share of the way from baseline to target, for bars
     # SPEC 9: 100·V/T for a level target where higher is better ("đạt 78,41% kế hoạch"), else None
     percent_of_target: Fraction | None = None
+    method: str = "linear"  # how progress_ratio, projected and the status were read (SPEC 11)
     basis: Basis = field(default_factory=Basis)
+    # SPEC 7: where ``current`` came from — "observation", "rollup" or "lineage" — and the
+    # figures worked out from other areas that it used (for --explain)
+    origin: str = "observation"
+    derived: tuple[Figure, ...] = ()
 
 
 @dataclass(slots=True)

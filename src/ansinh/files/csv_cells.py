@@ -8,18 +8,33 @@ with an error is left out. Cross-row rules (duplicates, overlaps) come after, in
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ansinh.checks.values import value_problem_of
 from ansinh.files.csv_reader import CsvTable
-from ansinh.models import BASE_KINDS, BaseFigure, Indicator, Observation
+from ansinh.models import BASE_KINDS, FINAL, OBSERVATION_STATUSES, BaseFigure, Indicator, Observation
 from ansinh.numbers import NumberError, could_be_grouped, grouped_text, parse_decimal
 from ansinh.periods import FIRST_YEAR, LAST_YEAR, Period, PeriodError
 from ansinh.problems import Problem
 from ansinh.text import Text, suggest, t
 
-OBSERVATION_COLUMNS = (("indicator", "area", "period", "value"), ("count", "source", "note"))
+OBSERVATION_COLUMNS = (("indicator", "area", "period", "value"), ("count", "source", "note", "status"))
+
+# What offices write in a status cell (SPEC 9), in either language, compared without case; an
+# empty cell is a final figure.
+STATUS_WORDS = {
+    "": FINAL,
+    "final": FINAL,
+    "chính thức": FINAL,
+    "preliminary": "preliminary",
+    "sơ bộ": "preliminary",
+    "estimate": "estimate",
+    "ước": "estimate",
+    "ước tính": "estimate",
+    "ước thực hiện": "estimate",
+}
 BASE_COLUMNS = (("area", "base", "year", "value"), ("kind", "source", "note"))
 
 _DIGITS = re.compile(r"\d+")
@@ -156,13 +171,35 @@ def observation_of_row(
     indicator = indicators.get(indicator_id) if indicator_id else None
     value = _value(row, indicator)
     count = row.count("count")
+    status = _status(row)
     if indicator is not None and value is not None:
         value_problem = value_problem_of(indicator, value, row.cell("value"))
         if value_problem is not None:
             row.add("value", *value_problem)
-    if row.problems or indicator is None or area is None or period is None or value is None:
+    if row.problems or indicator is None or area is None or period is None or value is None or status is None:
         return None, row.problems
-    return Observation(indicator.id, area, period, value, count, table.file, line), []
+    return Observation(indicator.id, area, period, value, count, table.file, line, status), []
+
+
+def status_of_cell(text: str) -> str | None:
+    """The status a cell names (SPEC 9), or None if it names none."""
+    return STATUS_WORDS.get(unicodedata.normalize("NFC", " ".join(text.split())).lower())
+
+
+def _status(row: _RowChecker) -> str | None:
+    text = row.cell("status")
+    status = status_of_cell(text)
+    if status is None:
+        guess = suggest(text.strip().lower(), list(OBSERVATION_STATUSES))
+        choices = list(OBSERVATION_STATUSES)
+        row.add(
+            "status",
+            "bad-value",
+            t("value.choice_guess", found=text, choices=choices, guess=guess)
+            if guess
+            else t("value.choice", found=text, choices=choices),
+        )
+    return status
 
 
 def _value(row: _RowChecker, indicator: Indicator | None) -> Decimal | None:

@@ -113,6 +113,15 @@ def read_csv_text(text: str, file: str, required: tuple[str, ...], optional: tup
     return table
 
 
+def table_of_header(file: str, header: list[str], required: tuple[str, ...], optional: tuple[str, ...]) -> CsvTable:
+    """A table of the columns ``header`` names, as a CSV file's header line names them (for a
+    workbook's sheet, whose rows come from ``ansinh.files.xlsx_reader``); its problems say what
+    is wrong with the header, on line 1."""
+    table = CsvTable(file)
+    _read_header(table, header, required, optional)
+    return table
+
+
 def _delimiter(header_line: str, known: tuple[str, ...]) -> str:
     """``;`` when the header splits into more known columns on it than on ``,``."""
     if ";" not in header_line:

@@ -20,10 +20,10 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from ansinh.language import render
-from ansinh.models import Area, Baseline, BaseSeries, Indicator, Plan, PlanTarget, Target
+from ansinh.models import Area, Baseline, BaseSeries, Indicator, Plan, PlanTarget, Successor, Target
 from ansinh.numbers import NumberError, PlainNumber, could_be_grouped, grouped_text, is_whole, parse_decimal
 from ansinh.periods import Period, PeriodError
-from ansinh.text import LocalText, Text, t
+from ansinh.text import LocalText, Text, suggest, t
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 BASE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
@@ -298,6 +298,64 @@ class IndicatorsFileSchema(TypedDict):
 # --- targets/areas.yaml --------------------------------------------------------------------------
 
 
+def _successor(value: Any) -> Successor:
+    """An item of ``became`` (SPEC 8): an area's id, or ``{area: id, share: 0.55}``. Checked here
+    rather than as a union of two schemas, so that a mistake is one problem at the item, in the
+    words of the field, not one for each shape it might have had."""
+    if isinstance(value, str):
+        return Successor(_slug(value))
+    if not isinstance(value, dict):
+        raise invalid("wrong-type", t("type.successor", found=_type_name(value)))
+    unknown = [str(key) for key in value if key not in ("area", "share")]
+    if unknown:
+        guess = suggest(unknown[0], ["area", "share"])
+        if guess:
+            raise invalid("unknown-field", t("field.unknown_guess", field=unknown[0], guess=guess))
+        raise invalid("unknown-field", t("field.unknown", field=unknown[0], known=["area", "share"]))
+    if "area" not in value:
+        raise invalid("missing-field", t("field.missing", field="area", what=t("area.successor_area")))
+    share = value.get("share")
+    if share is None:
+        return Successor(_slug(value["area"]))
+    number = _number(share)
+    if not 0 < number <= 1:
+        raise invalid("bad-value", t("area.share_range", share=str(share)))
+    return Successor(_slug(value["area"]), number)
+
+
+_SUCCESSOR_SCHEMA = {
+    "oneOf": [
+        {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "description": "The whole went to this unit."},
+        {
+            "type": "object",
+            "properties": {
+                "area": {
+                    "type": "string",
+                    "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "description": "The id of the unit that took this part.",
+                },
+                "share": {
+                    "type": "number",
+                    "exclusiveMinimum": 0,
+                    "maximum": 1,
+                    "description": "The part of its counts and bases that went to this unit.",
+                },
+            },
+            "required": ["area"],
+            "additionalProperties": False,
+        },
+    ],
+    "examples": ["xa-phuc-tho", {"area": "p-uong-bi", "share": 0.55}],
+}
+_DAY_SCHEMA = {
+    **_PERIOD_SCHEMA,
+    "description": "A date (YYYY-MM-DD) or a period: since is its first day, until its last.",
+    "examples": ["2025-06-30", "2025H1", 2025],
+}
+SuccessorField = Annotated[Successor, PlainValidator(_successor), WithJsonSchema(_SUCCESSOR_SCHEMA)]
+DayField = Annotated[Period, PlainValidator(_period), WithJsonSchema(_DAY_SCHEMA)]
+
+
 @with_config(_STRICT)
 class AreaSchema(TypedDict):
     """A place plans are made for: a province, a district, a commune."""
@@ -309,6 +367,21 @@ class AreaSchema(TypedDict):
         _describe("country, province, district or commune.", "district"),
     ]
     parent: NotRequired[Annotated[Slug | None, _describe("The id of the area this one belongs to.", "hanoi")]]
+    since: NotRequired[
+        Annotated[DayField | None, _describe("The first day the unit existed (a date, or a period's first day).")]
+    ]
+    until: NotRequired[
+        Annotated[DayField | None, _describe("The last day the unit existed (a date, or a period's last day).")]
+    ]
+    became: NotRequired[
+        Annotated[
+            list[SuccessorField],
+            _describe(
+                "The units that took its territory after until: ids (whole), or {area, share} (part of its "
+                "counts and bases; the shares sum to 1)."
+            ),
+        ]
+    ]
     source: Source
     note: Note
 
@@ -423,7 +496,16 @@ def base_series_of(data: dict[str, Any]) -> BaseSeries:
 
 
 def area_of(data: dict[str, Any]) -> Area:
-    return Area(**data)
+    """``since`` is the first day of the period written, ``until`` its last (SPEC 8)."""
+    since, until = data.get("since"), data.get("until")
+    return Area(
+        **{
+            **data,
+            "since": since.start if since is not None else None,
+            "until": until.end if until is not None else None,
+            "became": tuple(data.get("became") or ()),
+        }
+    )
 
 
 def plan_of(data: dict[str, Any]) -> Plan:

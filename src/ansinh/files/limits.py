@@ -20,6 +20,10 @@ class Limits:
     yaml_aliases: int = 1_000
     yaml_expanded_nodes: int = 100_000  # what the aliases would expand to, counted in values
     csv_bytes: int = 4096 * MIB  # a national observation file is hundreds of megabytes
+    xlsx_bytes: int = 1024 * MIB  # a workbook as stored: the national observations are ~40 MB
+    xlsx_expanded_bytes: int = 4096 * MIB  # its parts inflated, together (371 MB national)
+    xlsx_ratio: int = 200  # how much a part may inflate: sheet XML inflates 5-20 times (9.4 national)
+    xlsx_ratio_floor: int = 16 * MIB  # parts smaller than this may inflate any amount
 
 
 LIMITS = Limits()

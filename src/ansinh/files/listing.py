@@ -26,7 +26,9 @@ INDICATORS_FILE = "targets/indicators.yaml"
 AREAS_FILE = "targets/areas.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 CSV_SUFFIXES = (".csv",)
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx",)  # read as CSV files are (``ansinh.files.xlsx_reader``)
+DATA_SUFFIXES = CSV_SUFFIXES + WORKBOOK_SUFFIXES
+EXCEL_SUFFIXES = (".xlsm", ".xls", ".ods", ".xlsb")  # other spreadsheets: not read, with what to do
 BASES_FOLDER = "data/bases"
 SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini"})
 
@@ -63,7 +65,8 @@ class Skipped:
     """An entry of the project folder that is not read, and why. ``path`` is root-relative
     POSIX, a folder's ending in ``/``; ``detail`` is the system's reason, if any. The reasons:
     ``unreadable`` (a folder that cannot be listed: an error, its files cannot be checked),
-    ``no-data-folder``, ``folder`` (a folder where files are expected), ``excel``, ``not-csv``,
+    ``no-data-folder``, ``folder`` (a folder where files are expected), ``excel`` (a spreadsheet
+    other than ``.xlsx``), ``not-csv``,
     ``not-yaml`` (a file of another kind), ``dangling-link``, ``special`` (a pipe, socket or
     device) and ``unknown`` (the system cannot say what the entry is)."""
 
@@ -88,13 +91,18 @@ def list_project(root: Path) -> Listing:
     listing = Listing()
     skipped, folders = listing.skipped, set[str]()
     listing.plans = _listed(root, "targets", YAML_SUFFIXES, skipped, folders, {INDICATORS_FILE, AREAS_FILE}) or []
-    observations = _listed(root, "data", CSV_SUFFIXES, skipped, folders)
+    observations = _listed(root, "data", DATA_SUFFIXES, skipped, folders)
     if observations is None:
         skipped.append(Skipped("data/", "no-data-folder"))
     listing.observations = observations or []
     if BASES_FOLDER in folders:
-        listing.bases = _listed(root, "data/bases", CSV_SUFFIXES, skipped, set()) or []
+        listing.bases = _listed(root, "data/bases", DATA_SUFFIXES, skipped, set()) or []
     return listing
+
+
+def is_workbook(file: str) -> bool:
+    """Whether a listed data file is an ``.xlsx`` workbook (else a CSV file)."""
+    return file.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def _ignored(name: str) -> bool:

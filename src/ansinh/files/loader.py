@@ -20,13 +20,13 @@ from ansinh.files.csv_cells import BASE_COLUMNS, base_figures_from
 from ansinh.files.csv_reader import CsvTable, read_csv_text
 from ansinh.files.document_schema import FileKind, area_of, base_series_of, indicator_of, plan_of
 from ansinh.files.limits import LIMITS, Limits
-from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, list_project, skipped_problems
+from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, is_workbook, list_project, skipped_problems
 from ansinh.files.observations import ObservationReader
 from ansinh.files.schema_errors import validate_document
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.models import BaseFigure, Plan
 from ansinh.parallel import Pending
-from ansinh.problems import Finding, Findings, Problem
+from ansinh.problems import SHEET_MARK, Finding, Findings, Problem
 from ansinh.project import ObservationStore, Project
 from ansinh.text import t
 
@@ -86,12 +86,9 @@ def load_project(
         entry.reason == "unreadable" and entry.path.startswith("data/") for entry in listing.skipped
     )
     for file in base_files:
-        table = reader.csv(file, BASE_COLUMNS)
-        bases_all_read = bases_all_read and table is not None
-        if table is not None:
-            found, problems = base_figures_from(table, declared_areas)
-            figures.extend(found)
-            reader.problems(problems)
+        found, complete = reader.bases(file, declared_areas)
+        figures.extend(found)
+        bases_all_read = bases_all_read and complete
     reader.problems(_conflicting_bases(figures))
     project.bases = BaseTable(figures)
 
@@ -155,9 +152,9 @@ def _read_observations(
     observation_reader = ObservationReader(context.indicators, context.declared_indicators, context.areas, root)
     for number, file in enumerate(files):
         observation_reader.on_block = lambda rows, done=number: progress.rows_read(done, len(files), rows)
-        path = reader.checked_path(file, limits.csv_bytes, required=False)
+        path = reader.checked_path(file, limits.xlsx_bytes if is_workbook(file) else limits.csv_bytes, required=False)
         if path is not None:
-            observation_reader.read(file, path)
+            observation_reader.read(file, path, limits)
     progress.rows_read(len(files), len(files), len(observation_reader.row))
     store = observation_reader.store()
     problems = [*reader.collected, *observation_reader.problems]
@@ -176,18 +173,24 @@ def complete_warnings(project: Project, limits: Limits = LIMITS) -> None:
     if found:
         reader = _Reader(project.root, limits, Project(project.root))
         reader.collected = [*project.problems, *found]  # those already found keep their order
-        for file in sorted({problem.file for problem in found if problem.file}):
-            columns = _header_columns(project.root, file)
+        for file, sheet in sorted({(problem.file, problem.sheet or "") for problem in found if problem.file}):
+            columns = _header_columns(project.root, file, sheet, limits)
             if columns is not None:
-                reader.columns[file] = columns
+                reader.columns[f"{file}{SHEET_MARK}{sheet}" if sheet else file] = columns
         project.problems = reader.finish()
     project.warnings_checked = True
 
 
-def _header_columns(root: Path, file: str) -> dict[str, int] | None:
-    """The columns of an observation file, from its header, as ``ObservationReader`` reads them."""
+def _header_columns(root: Path, file: str, sheet: str = "", limits: Limits = LIMITS) -> dict[str, int] | None:
+    """The columns of an observation file (or of a workbook's sheet), from its header, as
+    ``ObservationReader`` reads them."""
     from ansinh.files.csv_cells import OBSERVATION_COLUMNS
     from ansinh.files.csv_reader import open_csv
+
+    if sheet:
+        from ansinh.files.xlsx_reader import header_columns
+
+        return header_columns(root / file, sheet, limits, *OBSERVATION_COLUMNS)
 
     try:
         with (root / file).open(encoding="utf-8-sig", newline="") as handle:
@@ -400,16 +403,47 @@ class _Reader:
         self.columns[file] = table.columns
         return table if table.ok else None
 
+    def bases(self, file: str, areas: set[str] | None) -> tuple[list[BaseFigure], bool]:
+        """The figures of a base file, CSV or workbook, and whether it could all be read."""
+        if is_workbook(file):
+            return self._workbook_bases(file, areas)
+        table = self.csv(file, BASE_COLUMNS)
+        if table is None:
+            return [], False
+        found, problems = base_figures_from(table, areas)
+        self.collected.extend(problems)
+        return found, True
+
+    def _workbook_bases(self, file: str, areas: set[str] | None) -> tuple[list[BaseFigure], bool]:
+        """The base figures of every sheet of a workbook that holds the base columns, as a base
+        CSV file's rows give them (SPEC 10); and whether the workbook could all be read."""
+        path = self.checked_path(file, self.limits.xlsx_bytes, required=False)
+        if path is None:
+            return [], False
+        from ansinh.files.xlsx_reader import BASE_KINDS, base_figures_of, read_tables
+
+        sheets, problems, complete = read_tables(path, file, self.limits, *BASE_COLUMNS, BASE_KINDS)
+        self.collected.extend(problems)
+        figures: list[BaseFigure] = []
+        for sheet in sheets:
+            self.columns[sheet.table.file] = sheet.table.columns
+            found, problems = base_figures_of(sheet, areas)
+            figures.extend(found)
+            self.collected.extend(problems)
+        return figures, complete
+
     def finish(self) -> list[Problem]:
-        """Every problem, sorted by place, each with its CSV column. All are kept, however many:
-        the summary and JSON count them truly; the text output lists a limited number a file."""
+        """Every problem, sorted by place, each with its CSV column (a sheet's, in a workbook).
+        All are kept, however many: the summary and JSON count them truly; the text output lists
+        a limited number a file."""
         for read in self.yaml_files:
             self.collected.extend(read.problems())
         by_file: dict[str, list[Problem]] = {}
         for collected in self.collected:
             problem = collected
-            if problem.column is None and problem.file in self.columns and problem.path:
-                position = self.columns[problem.file].get(problem.path)
+            table = problem.file if problem.sheet is None else f"{problem.file}{SHEET_MARK}{problem.sheet}"
+            if problem.column is None and table in self.columns and problem.path:
+                position = self.columns[table].get(problem.path)
                 if position is not None:
                     problem = dataclasses.replace(problem, column=position + 1)
             by_file.setdefault(problem.file or "", []).append(problem)

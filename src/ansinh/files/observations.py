@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import csv
+import gc
 import operator
 import re
 import sys
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from itertools import compress, islice
@@ -29,9 +30,11 @@ from ansinh.checks.values import value_problem_of
 from ansinh.files.access import not_utf8, unreadable
 from ansinh.files.csv_cells import OBSERVATION_COLUMNS, PeriodCache, observation_of_row
 from ansinh.files.csv_reader import CsvTable, open_csv, row_cells
-from ansinh.models import Indicator, Observation
+from ansinh.files.limits import LIMITS, Limits
+from ansinh.files.listing import WORKBOOK_SUFFIXES
+from ansinh.models import FINAL, Indicator, Observation
 from ansinh.periods import Period, PeriodError
-from ansinh.problems import Problem
+from ansinh.problems import SHEET_MARK, Problem
 from ansinh.project import Locations, ObservationStore
 from ansinh.text import t
 
@@ -76,8 +79,14 @@ class ObservationReader:
         self.value: list[str] = []
         self.count: list[str] = []
         self.row = array("l")
+        # SPEC 9: the status of each row that is not final, by row number (most rows are final)
+        self.status_of_row: dict[int, str] = {}
         self._next_row = 0
         self._comma_files: set[str] = set()  # files written with decimal commas, as in 27,5
+        # The rows of the sheet being read that hold a cell in error (by Excel row, from the row
+        # ``_poisoned_from``, the first after the header): each is read row by row and not kept.
+        self._poisoned: dict[int, set[int]] = {}
+        self._poisoned_from = 0
         self.on_block: Callable[[int], None] = _nothing  # told the rows read so far, for a progress display
         # Known good ids, canonical from the start: then a block's columns map in one pass.
         for indicator_id in indicators:
@@ -87,21 +96,91 @@ class ObservationReader:
 
     # --- one file ---------------------------------------------------------------------------
 
-    def read(self, file: str, path: Path) -> None:
+    def read(self, file: str, path: Path, limits: Limits = LIMITS) -> None:
         """Read one file, streamed: a national file is hundreds of megabytes. A file that turns
-        out not to be UTF-8 part-way is left out whole, as every other file is."""
-        kept, problems = len(self.indicator), len(self.problems)
+        out not to be UTF-8 part-way is left out whole, as every other file is; so is a workbook
+        that turns out not to be readable."""
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+            self._read_workbook(file, path, limits)
+            return
+        kept = self._kept()
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
                 self._read(file, handle)
         except UnicodeDecodeError as error:
-            for column in (self.indicator, self.area, self.period, self.value, self.count, self.row):
-                del column[kept:]
-            del self.problems[problems:]
-            self.columns_of.pop(file, None)
+            self._drop(file, kept)
             self.problems.append(self._not_utf8(file, path, error))
         except OSError as error:
             self.problems.append(unreadable(file, error))
+
+    def _kept(self) -> tuple[int, int, int]:
+        return len(self.indicator), len(self.problems), self._next_row
+
+    def _drop(self, file: str, kept: tuple[int, int, int]) -> None:
+        """Leave out all that was read of ``file`` (its sheets too)."""
+        rows, problems, first_row = kept
+        for column in (self.indicator, self.area, self.period, self.value, self.count, self.row):
+            del column[rows:]
+        del self.problems[problems:]
+        for row in [row for row in self.status_of_row if row >= first_row]:
+            del self.status_of_row[row]
+        for name in [name for name in self.columns_of if name == file or name.startswith(file + SHEET_MARK)]:
+            del self.columns_of[name]
+        self._next_row = first_row
+
+    def _read_workbook(self, file: str, path: Path, limits: Limits) -> None:
+        """Every sheet of a workbook that holds the observation columns (SPEC 10), its rows read
+        as a CSV file's rows are, through the same checks; the others named as not read."""
+        from ansinh.files import xlsx_reader as xlsx
+
+        kept = self._kept()
+        try:
+            book = xlsx.open_workbook(path, limits)
+        except xlsx.WorkbookError as error:
+            self.problems.append(Problem(error.code, error.text, file))
+            return
+        # A sheet's cells are millions of small tuples that make no cycles: collecting garbage
+        # while they are read costs a sixth of the time and frees nothing (bench/xlsx_read.py).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            skipped = lambda name, missing: self.problems.append(xlsx.sheet_not_read(file, name, missing))  # noqa: E731
+            for sheet in xlsx.read_sheets(book, file, limits, OBSERVATION_COLUMNS[0], xlsx.OBSERVATION_KINDS, skipped):
+                table = xlsx.sheet_table(sheet, *OBSERVATION_COLUMNS)
+                if not table.ok:
+                    self.problems.extend(table.problems)
+                    continue
+                self.columns_of[table.file] = table.columns
+                self._poisoned, self._poisoned_from = sheet.cells.poisoned, sheet.header_row + 1
+                try:
+                    self._rows(table, sheet.rows, len(sheet.header), xlsx.RowsAfter(sheet.header_row + 1))
+                finally:
+                    self._poisoned = {}
+                self.problems.extend(sheet.problems)
+        except xlsx.WorkbookError as error:
+            self._drop(file, kept)
+            self.problems.append(Problem(error.code, error.text, file))
+        except xlsx.READ_ERRORS as error:
+            self._drop(file, kept)
+            self.problems.append(Problem("file-unreadable", t("xlsx.corrupt", detail=str(error)), file))
+        finally:
+            book.archive.close()
+            if collecting:
+                gc.enable()
+
+    def _rows(self, table: CsvTable, rows: Iterator[list[str]], width: int, line_of: Callable[[int], int]) -> None:
+        """A sheet's rows, all of the header's width, through the checks in blocks."""
+        first_row, local = self._next_row, 0
+        pending: list[Problem] = []
+        try:
+            while block := list(islice(rows, CHUNK_ROWS)):
+                self._block(table, block, first_row + local, width, pending)
+                local += len(block)
+        finally:
+            self.locations.add_file(table.file, first_row, line_of)
+            self._next_row = first_row + local
+            self.problems.extend(_placed(problem, line_of) for problem in pending)
+            self.problems.extend(_placed(problem, line_of) for problem in table.problems)
 
     def _not_utf8(self, file: str, path: Path, error: UnicodeDecodeError) -> Problem:
         data = path.read_bytes()
@@ -174,8 +253,13 @@ class ObservationReader:
         joined = "\n".join(counts)
         if joined.count("\n") != len(counts) - 1 or not _COUNTS.fullmatch(joined):
             doubtful.update(index for index, count in enumerate(counts) if not _COUNT.fullmatch(count))
+        if "status" in position:
+            self._statuses(rows, position["status"], first, doubtful)
         for position in table.unnamed:  # Excel's trailing unnamed columns must stay empty
             doubtful.update(index for index, row in enumerate(rows) if row[position].strip())
+        if self._poisoned:
+            start = self._poisoned_from + first - self._next_row
+            doubtful.update(index for index in range(len(rows)) if start + index in self._poisoned)
         if not doubtful:
             self.indicator += indicators
             self.area += areas
@@ -193,6 +277,18 @@ class ObservationReader:
         self.row.extend(first + index for index in kept)
         for index in sorted(doubtful):
             self._one_by_one(table, original[index], first + index, width, pending)
+
+    def _statuses(self, rows: list[list[str]], position: int, first: int, doubtful: set[int]) -> None:
+        """Note the rows that are not final (SPEC 9); a cell that is not a plain status word
+        goes row by row, which reads the other ways of writing one or says what is wrong."""
+        cells = list(map(itemgetter(position), rows))
+        if set(cells) <= {"", FINAL}:
+            return
+        for index, cell in enumerate(cells):
+            if cell in ("estimate", "preliminary"):
+                self.status_of_row[first + index] = cell
+            elif cell not in ("", FINAL):
+                doubtful.add(index)
 
     def _ids_of(
         self, rows: list[list[str]], position: int, good: Callable[[str], bool], doubtful: set[int]
@@ -221,6 +317,10 @@ class ObservationReader:
         observation, problems = observation_of_row(
             table, stripped, local, self.indicators, self.declared_indicators, self.declared_areas, self.periods
         )
+        poisoned = self._poisoned.get(self._poisoned_from + local) if self._poisoned else None
+        if poisoned is not None:  # a cell in error, said by the workbook's reader: the row is not kept
+            problems = [problem for problem in problems if problem.column not in poisoned]
+            observation = None
         pending.extend(problems)
         if observation is not None:
             self.indicator.append(self._canonical(observation.indicator))
@@ -230,6 +330,8 @@ class ObservationReader:
             self.value.append(f"{observation.value:f}")
             self.count.append("" if observation.count is None else str(observation.count))
             self.row.append(row)
+            if observation.status != FINAL:
+                self.status_of_row[row] = observation.status
 
     # --- the quick checks of ids and periods ---------------------------------------------------
 
@@ -279,7 +381,7 @@ class ObservationReader:
         runs: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for key, start, end in zip(keys, starts, [*starts[1:], count], strict=True):
             runs.setdefault(key, []).append((start, end))
-        store = ObservationStore(self.locations)
+        store = ObservationStore(self.locations, self.status_of_row)
         for (indicator_id, area), spans in runs.items():
             self._series(store, self.indicators[indicator_id], area, spans)
         return store
@@ -287,7 +389,7 @@ class ObservationReader:
     def _store_in_place(self, starts: list[int], keys: list[tuple[str, str]]) -> ObservationStore:
         """The store over the read columns as they are, each series a stretch of them; the cross-
         row rules are checked a column at a time, and a series they doubt is read row by row."""
-        store = ObservationStore(self.locations)
+        store = ObservationStore(self.locations, self.status_of_row)
         store.adopt(list(map(self._period_of.__getitem__, self.period)), self.value, self.count, self.row)
         periods, values = store.periods, store.values
         ends = list(map(attrgetter("end"), periods))
@@ -357,7 +459,10 @@ class ObservationReader:
         row_of: dict[tuple[str, int], int] = {}
         for period, value, count, row in zip(periods, values, counts, rows, strict=True):
             file, line = self.locations(row)
-            number = Observation(indicator.id, area, period, Decimal(value), int(count) if count else None, file, line)
+            status = self.status_of_row.get(row, FINAL)
+            number = Observation(
+                indicator.id, area, period, Decimal(value), int(count) if count else None, file, line, status
+            )
             written = value.replace(".", ",") if file in self._comma_files else value  # as the file has it
             problem = value_problem_of(indicator, number.value, written)
             if problem is not None:

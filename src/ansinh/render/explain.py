@@ -9,14 +9,28 @@ The lines show the engine's inputs and results; nothing here computes a figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import TextIO
 
 from ansinh.engine.results import CountBasis, Row, Status
 from ansinh.language import Lang, render
+from ansinh.models import FINAL
+from ansinh.numbers import OUTPUT_PLACES, Fraction, round_to_places
+from ansinh.problems import sheet_place
 from ansinh.render.report_formats import Names
-from ansinh.render.units import counted, difference_text, number, per_year_text, status_text, value_text, years_text
+from ansinh.render.units import (
+    counted,
+    difference_text,
+    number,
+    observation_status_text,
+    per_year_text,
+    status_text,
+    value_text,
+    years_text,
+)
 from ansinh.text import Text, t
 
 
@@ -26,10 +40,20 @@ class _Context:
 
     as_of: date
     names: Names
+    sources: Mapping[tuple[str, int], str] = field(default_factory=dict)  # by file and line
 
 
-def render_explanations(rows: list[Row], as_of: date, names: Names, lang: Lang, out: TextIO) -> None:
-    context = _Context(as_of, names)
+def render_explanations(
+    rows: list[Row],
+    as_of: date,
+    names: Names,
+    lang: Lang,
+    out: TextIO,
+    sources: Mapping[tuple[str, int], str] | None = None,
+) -> None:
+    """Each row's arithmetic; ``sources`` are the source cells of the figures used, by file and
+    line (``ansinh.api.observation_sources``)."""
+    context = _Context(as_of, names, sources or {})
     for row in rows:
         out.write("\n" + "\n".join(explain(row, context, lang)) + "\n")
 
@@ -43,9 +67,24 @@ def explain(row: Row, context: _Context, lang: Lang) -> list[str]:
         texts = _total(row, context, lang)
     else:
         texts = _per_year(row, context, lang)
+    if row.current is not None and row.current.status != FINAL:  # SPEC 9: say the figure is not final
+        word = observation_status_text(row.current.status, lang)
+        texts.insert(0, t("explain.observation_status", period=row.current.period, status=word))
+    texts[:0] = _derived(row, context, lang)  # SPEC 7-8: the areas a worked-out figure came from
+    texts[:0] = _written(row, context)
     texts.append(t("explain.status", status=status_text(row.status, lang), why=_why(row)))
     lines += ["  " + render(text, lang) for text in texts]
     return lines
+
+
+def _written(row: Row, context: _Context) -> list[Text]:
+    """Where the figure used was written, and its source."""
+    current = row.current
+    if current is None or current.file is None or current.line is None:
+        return []
+    source = context.sources.get((current.file, current.line))
+    where = sheet_place(f"{current.file}:{current.line}")  # a workbook's rows name their sheet
+    return [t("explain.source", where=where, source=source) if source else t("explain.written", where=where)]
 
 
 def _level(row: Row, context: _Context, lang: Lang) -> list[Text]:
@@ -86,7 +125,7 @@ def _level(row: Row, context: _Context, lang: Lang) -> list[Text]:
             )
         )
     texts += _shortfall(row, lang)
-    texts += _trend(row, lang)
+    texts += _growth(row) if row.method == "cagr" else _trend(row, lang)
     return texts
 
 
@@ -101,6 +140,8 @@ def _count_line(
         return t(key, how=t("explain.count_declared", count=result))
     if basis.source == "observed":
         return t(key, how=t("explain.count_observed", count=result))
+    if basis.source == "derived":  # SPEC 7: the sum of a roll-up's parts' counts, rounded half up
+        return t(key, how=t("explain.count_derived", count=result))
     assert basis.base is not None and basis.exact is not None
     rounding = (
         "explain.round_half_up"
@@ -213,6 +254,61 @@ def _trend(row: Row, lang: Lang) -> list[Text]:
     return texts
 
 
+def _growth(row: Row) -> list[Text]:
+    """SPEC 11: the observed and required growth rates, their ratio and the UN's bands."""
+    basis, current, rates = row.basis, row.current, row.basis.growth
+    assert current is not None and row.target.value is not None
+    if rates is None:
+        if basis.months_elapsed is None:
+            return [t("explain.no_trend_dates", date=current.date, baseline=row.baseline_date)]
+        return [t("explain.growth_none")]
+    texts = [
+        t(
+            "explain.growth_observed",
+            value=current.value,
+            baseline=row.baseline_value,
+            years=rates.years_elapsed,
+            rate=_four(100 * rates.observed),
+        ),
+        t(
+            "explain.growth_required",
+            target=row.target.value,
+            baseline=row.baseline_value,
+            years=rates.years_planned,
+            rate=_four(100 * rates.required),
+        ),
+    ]
+    if rates.ratio is None:
+        texts.append(t("explain.growth_flat"))
+    else:
+        texts.append(
+            t(
+                "explain.growth_ratio",
+                observed=_four(100 * rates.observed),
+                required=_four(100 * rates.required),
+                ratio=_four(rates.ratio),
+            )
+        )
+    assert basis.months_left is not None
+    texts.append(
+        t(
+            "explain.growth_projected",
+            deadline=row.deadline,
+            value=current.value,
+            rate=_four(100 * rates.observed),
+            years=basis.months_left / 12,
+            projected=_four(row.projected) if row.projected is not None else None,
+        )
+    )
+    return texts
+
+
+def _four(value: Decimal | Fraction) -> Decimal:
+    """A growth figure as printed: growth rates are decimals of 40 digits, printed to four places
+    like every other output figure."""
+    return round_to_places(value, OUTPUT_PLACES)
+
+
 def _summed(row: Row, lang: Lang) -> Text:
     indicator = row.indicator
     terms = " + ".join(f"{number(item.value, lang)} ({item.period.label})" for item in row.basis.summed)
@@ -271,8 +367,13 @@ def _per_year(row: Row, context: _Context, lang: Lang) -> list[Text]:
     ]
 
 
+_GROWTH_BANDS = (Status.ON_TRACK, Status.NEEDS_ACCELERATION, Status.OFF_TRACK, Status.REGRESSING)
+
+
 def _why(row: Row) -> Text:
-    """The rule of SPEC section 3 that decided the status."""
+    """The rule of SPEC section 3 (or 11, with its bands) that decided the status."""
+    if row.method == "cagr" and row.indicator.kind == "level" and row.status in _GROWTH_BANDS:
+        return t(f"why.growth_{row.status.value}")
     return {
         Status.NO_DATA: t("why.no_data"),
         Status.ACHIEVED: t("why.achieved"),
@@ -283,3 +384,36 @@ def _why(row: Row) -> Text:
         Status.OFF_TRACK: t("why.off_track"),
         Status.REGRESSING: t("why.regressing"),
     }[row.status]
+
+
+def _derived(row: Row, context: _Context, lang: Lang) -> list[Text]:
+    """Each figure rolled up from children or formed across a reorganisation: its parts (with
+    their shares, counts and bases) and the sum that gave it."""
+    indicator = row.indicator
+    texts: list[Text] = []
+    for figure in row.derived:
+        pieces = []
+        for part in figure.parts:
+            name = context.names.area(part.area, lang)
+            value = value_text(part.value, indicator, lang)
+            if part.count is not None and part.base is not None:
+                piece = t("explain.part_rate", area=name, value=value, count=part.count, base=part.base)
+            else:
+                piece = t("explain.part_value", area=name, value=value)
+            pieces.append(t("explain.part_share", share=part.share, part=piece) if part.share is not None else piece)
+        key = "explain.rollup" if figure.origin == "rollup" else "explain.lineage"
+        texts.append(t(key, period=figure.period.label, n=len(figure.parts), parts=pieces))
+        total = value_text(figure.value, indicator, lang)
+        if figure.exact_count is not None and figure.base is not None:
+            texts.append(
+                t(
+                    "explain.rollup_rate",
+                    counts=figure.exact_count,
+                    scale=indicator.scale,
+                    bases=figure.base,
+                    value=total,
+                )
+            )
+        else:
+            texts.append(t("explain.rollup_sum", value=total))
+    return texts

@@ -60,7 +60,7 @@ def render_text(
         for problem in found:
             is_error = problem.severity is Severity.ERROR
             severity = render(t("problems.error" if is_error else "problems.warning"), lang)
-            place = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line or ''}"
+            place = problem.cell or (f"{problem.line}:{problem.column}" if problem.column else f"{problem.line or ''}")
             message = problem.message(lang)
             if problem.path:
                 message = f"{problem.path}: {message}"
@@ -116,21 +116,25 @@ def render_json(report: ProblemReport, lang: Lang, out: TextIO, err: TextIO) -> 
 
 
 def render_github(report: ProblemReport, lang: Lang, out: TextIO, err: TextIO) -> None:
-    """GitHub Actions workflow commands: ``::error file=F,line=L,col=C::message``."""
+    """GitHub Actions workflow commands: ``::error file=F,line=L,col=C::message``. A workbook
+    has no lines for GitHub: its file is annotated, and the cell starts the message."""
     path_of = report.path_for_github
     for problem in report.problems:
         command = "error" if problem.is_error else "warning"
         properties = []
         if problem.file:
             properties.append(f"file={_escape_property(path_of(problem.file))}")
-        if problem.line:
+        cell = problem.cell
+        if problem.line and cell is None:
             properties.append(f"line={problem.line}")
-        if problem.line and problem.column:
+        if problem.line and problem.column and cell is None:
             properties.append(f"col={problem.column}")
         head = f"::{command} {','.join(properties)}" if properties else f"::{command}"
         message = problem.message(lang)
         if problem.path:
             message = f"{problem.path}: {message}"
+        if cell is not None:
+            message = f"{cell}: {message}"
         out.write(f"{head}::{_escape_data(message)}\n")
 
 

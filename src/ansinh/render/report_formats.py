@@ -20,15 +20,21 @@ from typing import Any, ClassVar, Generic, NamedTuple, Protocol, TextIO, TypeVar
 
 from ansinh.engine.results import SUMMARY_ORDER, Row, Status, Summary
 from ansinh.language import Lang, render, template
-from ansinh.numbers import round_half_up
+from ansinh.models import FINAL
+from ansinh.numbers import round_half_up, round_to_places
+from ansinh.problems import CODES
 from ansinh.render.json_text import dumps_line, iso
 from ansinh.render.json_text import number as json_number
-from ansinh.render.terminal_table import Cell, Column, Output, draw, write_joined
+from ansinh.render.sheet_columns import SHEET_COLUMNS, Kind
+from ansinh.render.sheet_columns import headings as sheet_headings
+from ansinh.render.sheet_columns import values as sheet_values
+from ansinh.render.terminal_table import Cell, Column, Output, draw, fits_without_breaking, fold, write_joined
 from ansinh.render.units import (
     STATUS_STYLES,
     counted,
     difference_text,
     number,
+    observation_status_text,
     per_year_text,
     status_text,
     value_text,
@@ -40,7 +46,12 @@ class RowFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    CSV_EXCEL = "csv-excel"  # the CSV a spreadsheet in the reader's language opens right
     MARKDOWN = "markdown"
+    # Files laid out whole from a ReportDocument (ansinh.render.output_file.DOCUMENT_WRITERS)
+    XLSX = "xlsx"
+    HTML = "html"
+    PDF = "pdf"
 
 
 class GroupBy(StrEnum):
@@ -75,6 +86,20 @@ P = TypeVar("P")  # what a format prints a row as: a line of text, or a table's 
 P_co = TypeVar("P_co", covariant=True)
 
 
+class Note(NamedTuple):
+    """A row's warning for stderr: its code, the target it concerns, its message."""
+
+    code: str
+    plan: str
+    indicator: str
+    area: str
+    text: str
+
+    @property
+    def target(self) -> str:
+        return f"{self.plan} · {self.indicator} · {self.area}"
+
+
 class Printed(NamedTuple, Generic[P]):
     """A row as a format prints it, with what ordering, grouping and the summary need."""
 
@@ -83,7 +108,8 @@ class Printed(NamedTuple, Generic[P]):
     lead: str | None
     status: Status
     piece: P  # the format's text for the row
-    notes: str  # warnings for stderr, one per line ('' for none)
+    notes: tuple[Note, ...]  # warnings for stderr (none for formats that hold them in the rows)
+    label: str = ""  # plan · indicator · area, for the rows --fail-on names
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +121,8 @@ class RowReport(Generic[P]):
     rows: list[Printed[P]]
     group_by: GroupBy | None = None
     names: Names = field(default_factory=Names)
+    method: str = "linear"  # SPEC 11: how the level targets' progress was read
+    detail: int = 0  # the rows' warnings on stderr: -1 none (-q), 0 grouped by code, 1 each (-v)
 
     @property
     def summary(self) -> Summary:
@@ -160,23 +188,71 @@ class Printer(Protocol[P]):
 
 def printed(row: Row, printer: Printer[P], lang: Lang) -> Printed[P]:
     """A row with its piece and, if the format writes them to stderr, its warnings."""
-    notes = warning_lines(row, lang) if printer.notes else ""
-    return Printed(row.plan, row.area, row.lead, row.status, printer.piece(row), notes)
-
-
-def warning_lines(row: Row, lang: Lang) -> str:
-    """A row's warnings, each naming the row it concerns, for stderr."""
-    if not row.warnings:
-        return ""
-    label = render(t("problems.warning"), lang)
-    return "".join(
-        f"{label}: {row.plan} · {row.indicator.id} · {row.area}: [{warning.code}] {render(warning.text, lang)}\n"
-        for warning in row.warnings
+    label = f"{row.plan} · {row.indicator.id} · {row.area}"
+    notes = (
+        tuple(
+            Note(warning.code, row.plan, row.indicator.id, row.area, render(warning.text, lang))
+            for warning in row.warnings
+        )
+        if printer.notes
+        else ()
     )
+    return Printed(row.plan, row.area, row.lead, row.status, printer.piece(row), notes, label)
 
 
-def write_notes(report: RowReport[Any], err: TextIO) -> None:
-    err.write("".join(row.notes for row in report.rows))
+# Targets named under each kind of warning before "and N more": the rest are in -v and JSON.
+NAMED_PER_CODE = 8
+
+
+def write_notes(report: RowReport[Any], err: TextIO, lang: Lang) -> None:
+    """The rows' warnings on stderr: each kind once, with how many targets it concerns and
+    which (``-v``: every warning in full, naming its target; ``-q``: none)."""
+    notes = [note for row in report.rows for note in row.notes]
+    if not notes or report.detail < 0:
+        return
+    label = render(t("problems.warning"), lang)
+    if report.detail > 0:
+        err.write("".join(f"{label}: {note.target}: [{note.code}] {note.text}\n" for note in notes))
+        return
+    by_code: dict[str, list[Note]] = {}
+    for note in notes:
+        by_code.setdefault(note.code, []).append(note)
+    targets = len({note.target for note in notes})
+    counted_notes = t(
+        "report.warnings_grouped", warnings=t("plural.warnings", n=len(notes)), targets=t("plural.targets", n=targets)
+    )
+    err.write(render(counted_notes, lang) + "\n")
+    for code, group in sorted(by_code.items(), key=lambda item: (-len(item[1]), item[0])):
+        known = CODES.get(code)
+        title = known.title.get(lang) if known else code
+        listed = _targets_named(group, lang)
+        err.write(f"  {title} [{code}] ×{len(group)}: {listed}\n")
+        if len(group) == 1:
+            err.write(f"    {group[0].text}\n")
+
+
+def _targets_named(notes: list[Note], lang: Lang) -> str:
+    """The targets a kind of warning concerns, by plan: ``plan (area): indicator, indicator``;
+    the first ``NAMED_PER_CODE`` of them, then how many more."""
+    by_plan: dict[str, dict[tuple[str, str], None]] = {}
+    for note in notes:
+        by_plan.setdefault(note.plan, {})[(note.indicator, note.area)] = None
+    parts, named = [], 0
+    for plan, targets in by_plan.items():
+        shown = list(targets)[: max(0, NAMED_PER_CODE - named)]
+        named += len(shown)
+        if not shown:
+            continue
+        areas = {area for _indicator, area in shown}
+        if len(areas) == 1:
+            parts.append(f"{plan} ({areas.pop()}): " + ", ".join(indicator for indicator, _area in shown))
+        else:
+            parts.append(f"{plan}: " + ", ".join(f"{indicator} ({area})" for indicator, area in shown))
+    total = sum(map(len, by_plan.values()))
+    listed = "; ".join(parts)
+    if total > named:
+        listed += " " + render(t("report.and_more", n=total - named), lang)
+    return listed
 
 
 # --- JSON (SPEC section 6) -------------------------------------------------------------------
@@ -213,6 +289,8 @@ def row_json(row: Row, lang: Lang) -> dict[str, object]:
             "period": current.period,
             "date": iso(current.date),
             "count": current.count,
+            "status": current.status,
+            "from": row.origin,  # SPEC 7: observation, rollup or lineage
         },
         "met": row.met,
         "gap": json_number(row.gap),
@@ -249,7 +327,7 @@ class JsonPrinter:
         return dumps_line(row_json(row, self.lang))
 
     def write(self, report: RowReport[str], out: TextIO, err: TextIO) -> None:
-        out.write(f'{{"as_of": "{report.as_of.isoformat()}", "rows": [')
+        out.write(f'{{"as_of": "{report.as_of.isoformat()}", "method": "{report.method}", "rows": [')
         if report.rows:
             out.write("\n  ")
             write_joined(out, ",\n  ", [row.piece for row in report.rows])
@@ -303,7 +381,7 @@ def _flatten(document: dict[str, object], prefix: str = "") -> dict[str, object]
 _NESTED = {
     "baseline": ("value", "date"),
     "target": ("value", "total", "per_year", "from", "deadline", "count"),
-    "current": ("value", "period", "date", "count"),
+    "current": ("value", "period", "date", "count", "status", "from"),
 }
 
 
@@ -346,6 +424,61 @@ def _csv_cell(value: object) -> str:
 CSV_KEYS = _flatten_keys()
 
 
+class CsvExcelPrinter:
+    """``--format csv-excel``: the CSV a spreadsheet in the reader's language opens right (the CSV
+    above is for scripts). The workbook's columns (``ansinh.render.sheet_columns``) under their
+    headings in the chosen language, after a byte-order mark (else Excel reads UTF-8 as ANSI),
+    with CRLF line ends and the separators Excel expects of that language: in Vietnamese ``;``
+    between cells and a decimal comma (27,5), in English ``,`` and a decimal point. Numbers are
+    never grouped (Excel would read 22.796 as twenty-two point something), a share of the target
+    is a percentage (91,6667%), a date is ISO (2025-12-31). Text that a spreadsheet would take for
+    a formula is quoted with an apostrophe. Warnings are a column."""
+
+    notes: ClassVar[bool] = False
+
+    def __init__(self, lang: Lang, names: Names) -> None:
+        self.lang = lang
+        self.names = names
+        self.comma = lang == "vi"
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, delimiter=";" if self.comma else ",", lineterminator="\r\n")
+        self.kinds = [column.kind for column in SHEET_COLUMNS]
+
+    def piece(self, row: Row) -> str:
+        return self._line(
+            [
+                self._cell(kind, value)
+                for kind, value in zip(self.kinds, sheet_values(row, self.lang, self.names), strict=True)
+            ]
+        )
+
+    def _cell(self, kind: Kind, value: object) -> str:
+        if value is None:
+            return ""
+        if kind is Kind.TEXT:
+            text = str(value)
+            return "'" + text if text[:1] in _FORMULA_STARTS else text
+        if isinstance(value, date):
+            return value.isoformat()
+        text = f"{value:f}" if isinstance(value, Decimal) else str(value)
+        if self.comma:
+            text = text.replace(".", ",")
+        return text + "%" if kind is Kind.PERCENT else text
+
+    def _line(self, cells: list[str]) -> str:
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerow(cells)
+        return self.buffer.getvalue()
+
+    def write(self, report: RowReport[str], out: TextIO, err: TextIO) -> None:
+        out.write("\ufeff" + self._line(sheet_headings(self.lang)))
+        write_joined(out, "", [row.piece for row in report.rows])
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 # --- cells shared by the table and Markdown ----------------------------------------------------
 
 COLUMNS = (
@@ -354,6 +487,7 @@ COLUMNS = (
     "baseline",
     "target",
     "current",
+    "percent_of_target",
     "gap",
     "per_year",
     "shortfall",
@@ -361,14 +495,14 @@ COLUMNS = (
     "progress",
     "status",
 )
-NUMERIC = {"baseline", "current", "gap", "per_year", "shortfall", "shortfall_per_year"}
+NUMERIC = {"baseline", "current", "percent_of_target", "gap", "per_year", "shortfall", "shortfall_per_year"}
 _DASH = "—"
 
 
 def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
     """A row's figures as text with units, in the reader's language. (Run for every row of a
     national report: the messages' templates are filled in directly.)"""
-    indicator, current = row.indicator, row.current
+    indicator = row.indicator
     if row.target.value is not None:
         target = template("target.level_text", lang).format(
             value=value_text(row.target.value, indicator, lang), by=_label(row.deadline)
@@ -394,18 +528,49 @@ def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
         "indicator": indicator.name.get(lang),
         "baseline": baseline,
         "target": target,
-        "current": f"{value_text(current.value, indicator, lang)} ({current.period})" if current else _DASH,
+        "current": _current_text(row, lang),
+        "percent_of_target": template("report.percent_of_target", lang).format(
+            percent=number(round_to_places(row.percent_of_target, 2), lang)
+        )
+        if row.percent_of_target is not None
+        else _DASH,
         "gap": difference_text(row.gap, indicator, lang) if row.gap is not None else _DASH,
+        # A missed target's deadline has passed: no pace a year can reach it any more (JSON keeps
+        # SPEC 3's figures).
         "per_year": per_year_text(difference_text(row.required_per_year, indicator, lang), lang)
-        if row.required_per_year is not None
+        if row.required_per_year is not None and row.status is not Status.MISSED
         else _DASH,
         "shortfall": _count_or_dash(row.shortfall, row, lang),
         "shortfall_per_year": per_year_text(counted(row.shortfall_per_year, indicator, lang), lang)
-        if row.shortfall_per_year is not None
+        if row.shortfall_per_year is not None and row.status is not Status.MISSED
         else _DASH,
         "progress": _progress_percent(row, lang),
-        "status": status_text(row.status, lang),
+        "status": _status_with_ratio(row, lang),
     }
+
+
+# The statuses a progress ratio decides: the table shows the ratio beside them.
+_BY_RATIO = {Status.ON_TRACK, Status.NEEDS_ACCELERATION, Status.OFF_TRACK, Status.REGRESSING}
+
+
+def _status_with_ratio(row: Row, lang: Lang) -> str:
+    """``needs acceleration · 0.81``: the status and the progress ratio that decided it."""
+    text = status_text(row.status, lang)
+    if row.status in _BY_RATIO and row.progress_ratio is not None:
+        return f"{text} · {number(round_to_places(row.progress_ratio, 2), lang)}"
+    return text
+
+
+def _current_text(row: Row, lang: Lang) -> str:
+    """The latest figure and its period, and its status unless final (SPEC 9): ``27,5/10.000
+    (2024, ước tính)``."""
+    current = row.current
+    if current is None:
+        return _DASH
+    value = value_text(current.value, row.indicator, lang)
+    if current.status == FINAL:
+        return f"{value} ({current.period})"
+    return f"{value} ({current.period}, {observation_status_text(current.status, lang)})"
 
 
 def _label(deadline: date) -> str:
@@ -438,7 +603,7 @@ def summary_text(summary: Summary, lang: Lang) -> str:
     """``Đã đạt 20/27 chỉ tiêu`` / ``Achieved 20 of 27``, then the count in each status."""
     head = render(t("report.summary", achieved=summary.counts[Status.ACHIEVED], total=summary.total), lang)
     parts = [
-        f"{status_text(status, lang)} {summary.counts[status]}"
+        f"{status_text(status, lang)} {number(summary.counts[status], lang)}"
         for status in SUMMARY_ORDER
         if status is not Status.ACHIEVED
     ]
@@ -473,7 +638,7 @@ class MarkdownPrinter:
             lines.append("")
         lines.append(summary_text(report.summary, self.lang))
         out.write("\n".join(lines) + "\n")
-        write_notes(report, err)
+        write_notes(report, err, self.lang)
 
 
 def _md(text: str) -> str:
@@ -488,7 +653,7 @@ BAR_WIDTH = 8
 TABLE_COLUMNS = (
     ("indicator", "area", False),
     ("target", "baseline", False),
-    ("current", None, True),
+    ("current", "percent_of_target", True),
     ("gap", "per_year", True),
     ("shortfall", "shortfall_per_year", True),
 )
@@ -523,18 +688,65 @@ class TablePrinter:
         lang = self.lang
         output = Output.to(out)
         output.line(report.title, "bold")
+        columns = self._columns()
+        if output.width is not None and (
+            output.width < COMPACT_BELOW
+            or not fits_without_breaking(columns, [row.piece for row in report.rows], output.width)
+        ):
+            self._cards(report, output)
+            write_notes(report, err, lang)
+            return
+        for title, rows in report.groups(lang):
+            if title:
+                _say(output, title, "bold")
+            draw(output, columns, [row.piece for row in rows], lines=True)
+        _say(output, render(t("report.legend"), lang), "dim")
+        _say(output, summary_text(report.summary, lang))
+        write_notes(report, err, self.lang)
+
+    def _columns(self) -> list[Column]:
+        lang = self.lang
         columns = [
             Column("\n".join(render(t(f"heading.{key}"), lang) for key in (first, second) if key), right=numeric)
             for first, second, numeric in TABLE_COLUMNS
         ]
         heading = render(t("heading.status"), lang) + "\n" + render(t("heading.progress"), lang)
         columns.append(Column(heading, foldable=False))
+        return columns
+
+    def _cards(self, report: RowReport[tuple[Cell, ...]], output: Output) -> None:
+        """Under ``COMPACT_BELOW`` columns a table cannot hold six columns without breaking words:
+        each target is a few labelled lines instead, folded between words."""
+        lang, width = self.lang, output.width or COMPACT_BELOW
+        labels = [render(t(f"heading.{first}"), lang) for first, _second, _numeric in TABLE_COLUMNS[1:]]
+        progress = render(t("heading.progress"), lang)
         for title, rows in report.groups(lang):
             if title:
-                output.line(title, "bold")
-            draw(output, columns, [row.piece for row in rows], lines=True)
-        output.line(summary_text(report.summary, lang))
-        write_notes(report, err)
+                output.line()
+                _say(output, title, "bold")
+            for row in rows:
+                (names, _), *figures, ((status, bar), (style, _)) = row.piece
+                output.line()
+                _say(output, " — ".join(part for part in names if part), "bold")
+                output.line(f"  {output.styled(status, style)} — {progress}: {bar}")
+                for label, ((first, second), _styles) in zip(labels, figures, strict=True):
+                    text = " · ".join(part for part in (first, second) if part and part != _DASH)
+                    if text:
+                        for index, line in enumerate(fold(f"{label}: {text}", width - 4)):
+                            output.line(("  " if index == 0 else "      ") + line)
+        output.line()
+        _say(output, render(t("report.legend"), lang), "dim")
+        _say(output, summary_text(report.summary, lang))
+
+
+def _say(output: Output, text: str, style: str = "") -> None:
+    """A line of text, folded between words on a terminal."""
+    for line in fold(text, output.width) if output.width else [text]:
+        output.line(line, style)
+
+
+# Narrower than this, the table is drawn as one short card per target.
+COMPACT_BELOW = 100
 
 
 def _bar(row: Row) -> str:
@@ -549,5 +761,6 @@ PRINTERS: dict[RowFormat, type[Printer[Any]]] = {
     RowFormat.TABLE: TablePrinter,
     RowFormat.JSON: JsonPrinter,
     RowFormat.CSV: CsvPrinter,
+    RowFormat.CSV_EXCEL: CsvExcelPrinter,
     RowFormat.MARKDOWN: MarkdownPrinter,
 }

@@ -113,7 +113,7 @@ def draw(output: Output, columns: Sequence[Column], rows: Sequence[Sequence[Cell
     for index in range(len(columns)):
         widths[index] = max(widths[index], max((max(row[index].widths) for row in body), default=0))
     if output.width is not None:
-        widths = _fit(widths, columns, output.width)
+        widths = _fit(widths, columns, output.width, _longest_words(heading, body))
         heading = [block.folded(width) for block, width in zip(heading, widths, strict=True)]
         body = [[block.folded(width) for block, width in zip(row, widths, strict=True)] for row in body]
     _frame(output, heading, right, widths, [_row(output, row, right, widths, "│") for row in body], lines)
@@ -207,7 +207,7 @@ class _Block:
         lines: list[str] = []
         styles: list[str] = []
         for line, style in zip(self.lines, self.styles, strict=True):
-            pieces = _fold(line, width)
+            pieces = fold(line, width)
             lines += pieces
             styles += [style] * len(pieces)
         return _Block(lines, styles, [cell_width(line) for line in lines])
@@ -245,7 +245,7 @@ def _row(
     return "".join(text)
 
 
-def _fold(text: str, width: int) -> list[str]:
+def fold(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells: broken between words where it can be,
     inside a word where it must."""
     if cell_width(text) <= width:
@@ -278,12 +278,40 @@ def _cut(word: str, width: int) -> int:
     return len(word)
 
 
-def _fit(widths: list[int], columns: Sequence[Column], available: int) -> list[int]:
-    """Narrow the foldable columns, widest first, until the table fits ``available`` cells."""
+def fits_without_breaking(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], available: int) -> bool:
+    """Whether the table fits ``available`` cells with every word whole on its line."""
+    heading = [_block(tuple(column.heading.split("\n")), (), "bold") for column in columns]
+    body = [[_block(*cell, "") for cell in row] for row in rows]
+    return sum(_longest_words(heading, body)) + _frame_width(len(columns)) <= available
+
+
+def _frame_width(count: int) -> int:
+    return 3 * count + 1  # a bar and two spaces around each cell, and the last bar
+
+
+def _longest_words(heading: list[_Block], body: list[list[_Block]]) -> list[int]:
+    """Each column's longest word: narrower, a word would be broken."""
+    longest = [0] * len(heading)
+    for row in (heading, *body):
+        for index, block in enumerate(row):
+            for line in block.lines:
+                longest[index] = max(longest[index], *(cell_width(word) for word in line.split(" ")))
+    return longest
+
+
+def _fit(widths: list[int], columns: Sequence[Column], available: int, floors: list[int]) -> list[int]:
+    """Narrow the foldable columns, widest first, until the table fits ``available`` cells; no
+    column narrower than its longest word while another can still give way."""
     widths = list(widths)
-    frame = 3 * len(widths) + 1  # a bar and two spaces around each cell, and the last bar
+    frame = _frame_width(len(widths))
     minimum = 6
     while sum(widths) + frame > available:
+        whole = [index for index, column in enumerate(columns) if widths[index] > max(floors[index], minimum)]
+        if whole:
+            foldable = [index for index in whole if columns[index].foldable] or whole
+            widest = max(foldable, key=lambda index: widths[index] - floors[index])
+            widths[widest] -= 1
+            continue
         candidates = [index for index, column in enumerate(columns) if widths[index] > minimum]
         foldable = [index for index in candidates if columns[index].foldable] or candidates
         if not foldable:

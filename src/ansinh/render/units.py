@@ -55,6 +55,11 @@ def status_text(status: Status, lang: Lang) -> str:
     return template(f"status.{status.value}", lang)
 
 
+def observation_status_text(status: str, lang: Lang) -> str:
+    """SPEC 9: ``estimate``, ``preliminary`` or ``final`` in the reader's language."""
+    return template(f"observation_status.{status}", lang)
+
+
 STATUS_STYLES = {
     Status.ACHIEVED: "bold green",
     Status.ON_TRACK: "green",
