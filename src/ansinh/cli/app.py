@@ -303,7 +303,9 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    output: FormatOption = "table",
+    output: FormatOption = None,
+    output_file: OutputOption = None,
+    force: ForceOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -312,12 +314,11 @@ def compare(
     from ansinh.render.compare_formats import CompareFormat
 
     project_root, chosen = settings(ctx, root, lang)
-    chosen_format = _choice(CompareFormat, output, chosen)
-    assert chosen_format is not None
+    destination = output_destination(_choice(CompareFormat, output, chosen), output_file, force, chosen, CompareFormat)
     project = load_checked(project_root, chosen)
     from ansinh.cli.compare import run_compare
 
-    _finish(chosen, lambda: run_compare(project, chosen, indicator, area, level, as_of, target, chosen_format))
+    _finish(chosen, lambda: run_compare(project, chosen, indicator, area, level, as_of, target, destination))
 
 
 @app.command("list")

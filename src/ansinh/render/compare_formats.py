@@ -24,6 +24,10 @@ class CompareFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    # Files laid out whole (``ansinh.render.compare_files``), written with -o
+    XLSX = "xlsx"
+    HTML = "html"
+    PDF = "pdf"
 
 
 JSON_ROW_KEYS = ("area", "name", "value", "period", "date", "count", "meets", "from")
@@ -69,7 +73,7 @@ _LEVEL_WORDS = {
     "district": t("compare.level.district"),
     "commune": t("compare.level.commune"),
 }
-_ORIGIN_WORDS = {
+ORIGIN_WORDS = {
     "observation": t("compare.from.observation"),
     "rollup": t("compare.from.rollup"),
     "lineage": t("compare.from.lineage"),
@@ -94,7 +98,7 @@ def summary_text(comparison: Comparison, lang: Lang) -> str:
     return line
 
 
-def _title(comparison: Comparison, names: Names, lang: Lang) -> str:
+def comparison_title(comparison: Comparison, names: Names, lang: Lang) -> str:
     indicator = comparison.indicator
     where = names.area(comparison.area, lang) if comparison.area is not None else t("compare.tops")
     return render(
@@ -110,7 +114,7 @@ def _title(comparison: Comparison, names: Names, lang: Lang) -> str:
     )
 
 
-def _cells(row: ComparedArea, comparison: Comparison, lang: Lang) -> dict[str, str]:
+def comparison_cells(row: ComparedArea, comparison: Comparison, lang: Lang) -> dict[str, str]:
     indicator = comparison.indicator
     if row.value is None:
         return {
@@ -122,7 +126,7 @@ def _cells(row: ComparedArea, comparison: Comparison, lang: Lang) -> dict[str, s
             "from": _DASH,
         }
     meets = render(t("compare.meets.yes" if row.meets else "compare.meets.no"), lang)
-    origin = render(_ORIGIN_WORDS[row.origin or "observation"], lang)
+    origin = render(ORIGIN_WORDS[row.origin or "observation"], lang)
     count = _DASH
     if row.count is not None:
         count = counted(row.count, indicator, lang) if indicator.counts is not None else number(row.count, lang)
@@ -136,9 +140,9 @@ def _cells(row: ComparedArea, comparison: Comparison, lang: Lang) -> dict[str, s
     }
 
 
-_COLUMNS = ("area", "value", "period", "count", "meets", "from")
-_NUMERIC = {"value", "count"}
-_HEADINGS = {
+COLUMNS = ("area", "value", "period", "count", "meets", "from")
+NUMERIC = {"value", "count"}
+HEADINGS = {
     "area": t("compare.heading.area"),
     "value": t("compare.heading.value"),
     "period": t("compare.heading.period"),
@@ -171,30 +175,30 @@ def write_comparison(
 
 def _table(comparison: Comparison, lang: Lang, names: Names, out: TextIO) -> None:
     output = Output.to(out)
-    output.line(_title(comparison, names, lang), "bold")
+    output.line(comparison_title(comparison, names, lang), "bold")
     columns = [Column("#", right=True)] + [
-        Column(render(_HEADINGS[key], lang), right=key in _NUMERIC) for key in _COLUMNS
+        Column(render(HEADINGS[key], lang), right=key in NUMERIC) for key in COLUMNS
     ]
     rows = []
     for rank, row in enumerate(comparison.rows, 1):
-        values = _cells(row, comparison, lang)
+        values = comparison_cells(row, comparison, lang)
         style = "" if row.meets is None else "green" if row.meets else "red"
         rows.append(
             [cell(str(rank) if row.value is not None else "")]
-            + [cell(values[key], style if key == "meets" else "") for key in _COLUMNS]
+            + [cell(values[key], style if key == "meets" else "") for key in COLUMNS]
         )
     draw(output, columns, rows)
     output.line(summary_text(comparison, lang))
 
 
 def _markdown(comparison: Comparison, lang: Lang, names: Names, out: TextIO) -> None:
-    lines = [f"## {_md(_title(comparison, names, lang))}", ""]
-    lines.append("| # | " + " | ".join(render(_HEADINGS[key], lang) for key in _COLUMNS) + " |")
-    lines.append("| ---: | " + " | ".join("---:" if key in _NUMERIC else "---" for key in _COLUMNS) + " |")
+    lines = [f"## {_md(comparison_title(comparison, names, lang))}", ""]
+    lines.append("| # | " + " | ".join(render(HEADINGS[key], lang) for key in COLUMNS) + " |")
+    lines.append("| ---: | " + " | ".join("---:" if key in NUMERIC else "---" for key in COLUMNS) + " |")
     for rank, row in enumerate(comparison.rows, 1):
-        values = _cells(row, comparison, lang)
+        values = comparison_cells(row, comparison, lang)
         first = str(rank) if row.value is not None else ""
-        lines.append(f"| {first} | " + " | ".join(_md(values[key]) for key in _COLUMNS) + " |")
+        lines.append(f"| {first} | " + " | ".join(_md(values[key]) for key in COLUMNS) + " |")
     lines += ["", summary_text(comparison, lang)]
     out.write("\n".join(lines) + "\n")
 

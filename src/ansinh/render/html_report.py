@@ -136,12 +136,12 @@ details table { font-size: 8pt; width: auto; }
 """
 
 
-def _css(document: ReportDocument, lang: Lang) -> str:
+def _css(title: str, lang: Lang) -> str:
     page = template("html.page", lang)
     before, _, rest = page.partition("{page}")
     middle, _, after = rest.partition("{pages}")
     numbers = f"{_css_string(before)} counter(page) {_css_string(middle)} counter(pages) {_css_string(after)}"
-    return _CSS.replace("@RUNNING@", _css_string(f"ansinh · {document.title}")).replace("@PAGE@", numbers)
+    return _CSS.replace("@RUNNING@", _css_string(f"ansinh · {title}")).replace("@PAGE@", numbers)
 
 
 def _css_string(text: str) -> str:
@@ -152,11 +152,17 @@ def _css_string(text: str) -> str:
 
 
 def _head(document: ReportDocument, lang: Lang) -> str:
+    return page_head(document.title, lang)
+
+
+def page_head(title: str, lang: Lang) -> str:
+    """A page's start to ``<body>``: the language, ansinh's signature (``output_file``), the
+    title, and the printable style (A4, page numbers, the title on every page)."""
     return (
         f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="ansinh {escape(__version__)}">'
-        f"<title>{escape(document.title)}</title><style>{_css(document, lang)}</style></head><body>"
+        f"<title>{escape(title)}</title><style>{_css(title, lang)}</style></head><body>"
     )
 
 

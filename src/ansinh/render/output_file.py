@@ -322,8 +322,11 @@ HTML_GENERATOR = re.compile(rb"""<meta\s+name=["']?generator["']?\s+content=["']
 PDF_CREATOR = re.compile(rb"/(?:Creator|Producer)\s*\(ansinh")
 # SPEC 6's object as ansinh writes it: the date first, then plain keys ("method"), then the rows.
 JSON_START = re.compile(rb'\{"as_of": "\d{4}-\d{2}-\d{2}", (?:"[a-z_]+": "[a-z_]*", )*"rows": \[')
+# compare's object (SPEC 7), as ansinh writes it: the date, then the indicator.
+COMPARE_JSON_START = re.compile(rb'\{\s*"as_of": "\d{4}-\d{2}-\d{2}",\s*"indicator": "')
 # The first columns of the CSV for scripts, which later versions keep (they add columns after).
 CSV_START = b"plan,indicator,name,area,lead,"
+COMPARE_CSV_START = b"area,name,value,period,date,count,meets,from"
 BOM = b"\xef\xbb\xbf"
 _HEAD = 64 * 1024  # what is read of a file to recognise it
 
@@ -340,13 +343,20 @@ def written_by_ansinh(path: Path) -> Signature:
         return _workbook_signature(path)
     if head.startswith(b"%PDF-"):
         return Signature.ANSINH if _pdf_signature(path) else Signature.OTHER
-    if HTML_GENERATOR.search(head) or JSON_START.match(head) or head.startswith(CSV_START):
+    if _text_signature(head):
         return Signature.ANSINH
     text = head.removeprefix(BOM).decode("utf-8", errors="replace")
     first = text.split("\n", 1)[0].rstrip("\r")
     if _excel_csv_heading(first) or _title(first.removeprefix("## ")):
         return Signature.ANSINH
     return Signature.OTHER
+
+
+def _text_signature(head: bytes) -> bool:
+    """The page, JSON or CSV ansinh writes, by its first bytes."""
+    if HTML_GENERATOR.search(head) or JSON_START.match(head) or COMPARE_JSON_START.match(head):
+        return True
+    return head.startswith((CSV_START, COMPARE_CSV_START))
 
 
 def _workbook_signature(path: Path) -> Signature:
@@ -406,7 +416,7 @@ def _title(line: str) -> bool:
     from ansinh.language import LANGS, template
 
     for lang in LANGS:
-        for key in ("report.title", "report.gap_title"):
+        for key in ("report.title", "report.gap_title", "compare.title"):
             pattern = re.escape(template(key, lang))
             pattern = re.sub(r"\\\{as_of\\\}", r"\\d{4}-\\d{2}-\\d{2}", pattern)
             pattern = re.sub(r"\\\{[a-z_]+\\\}", ".+", pattern)
