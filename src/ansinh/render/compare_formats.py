@@ -176,9 +176,7 @@ def write_comparison(
 def _table(comparison: Comparison, lang: Lang, names: Names, out: TextIO) -> None:
     output = Output.to(out)
     output.line(comparison_title(comparison, names, lang), "bold")
-    columns = [Column("#", right=True)] + [
-        Column(render(HEADINGS[key], lang), right=key in NUMERIC) for key in COLUMNS
-    ]
+    columns = [Column("#", right=True)] + [Column(render(HEADINGS[key], lang), right=key in NUMERIC) for key in COLUMNS]
     rows = []
     for rank, row in enumerate(comparison.rows, 1):
         values = comparison_cells(row, comparison, lang)
