@@ -15,9 +15,9 @@ from operator import attrgetter
 
 from ansinh.bases import BaseValue
 from ansinh.checks.consistency import count_rate_mismatch, extrapolated_base
-from ansinh.engine.growth import growth, status_by_growth
+from ansinh.engine.growth import UN_BANDS, growth
 from ansinh.engine.growth import projected as growth_projected
-from ansinh.engine.results import Basis, CountBasis, Current, Figure, Row, RowWarning, Status
+from ansinh.engine.results import Bands, Basis, CountBasis, Current, Figure, Row, RowWarning, Status
 from ansinh.engine.rollup import figures_of
 from ansinh.models import Indicator, Observation, Plan, PlanTarget
 from ansinh.numbers import Fraction, round_down, round_half_up, round_to_places, round_up
@@ -25,8 +25,8 @@ from ansinh.periods import Period, day_before, months_between
 from ansinh.project import Project
 from ansinh.text import t
 
-ON_TRACK_RATIO = Fraction(95, 100)
-ACCELERATE_RATIO = Fraction(1, 2)
+# SPEC 3's bands of the progress ratio: on track from, needs acceleration from, off track from.
+LINEAR_BANDS = Bands(Fraction(95, 100), Fraction(1, 2), Fraction(0))
 STALE_AFTER_MONTHS = 12
 WARNING_ORDER = (
     "count-rate-mismatch",
@@ -126,18 +126,16 @@ class _Target:
                 "stale-observation", t("warning.stale", date=t1, as_of=self.as_of, months=round_to_places(months, 1))
             )
 
-    def status(
-        self, met: bool | None, ratio: Fraction | Decimal | None, judge: Callable[..., Status] | None = None
-    ) -> Status:
-        """SPEC section 3: the first matching status wins; ``judge`` reads the ratio (SPEC 3's
-        bands by default)."""
+    def status(self, met: bool | None, ratio: Fraction | Decimal | None, bands: Bands = LINEAR_BANDS) -> Status:
+        """SPEC section 3: the first matching status wins; the ratio is read by ``bands`` (SPEC
+        3's by default)."""
         if met is None:
             return Status.NO_DATA
         if met:
             return Status.ACHIEVED
         if self.deadline < self.as_of:
             return Status.MISSED
-        return (judge or status_by_ratio)(ratio)
+        return status_by_ratio(ratio, bands)
 
     def row(self) -> Row:
         raise NotImplementedError
@@ -173,15 +171,16 @@ def _origin(derived: tuple[Figure, ...]) -> str:
     return "lineage" if "lineage" in origins else "rollup" if origins else "observation"
 
 
-def status_by_ratio(ratio: Fraction | None) -> Status:
-    """The statuses of SPEC section 3 that the progress ratio decides, from the unrounded ratio."""
+def status_by_ratio(ratio: Fraction | Decimal | None, bands: Bands = LINEAR_BANDS) -> Status:
+    """The statuses of SPEC section 3 that the progress ratio decides, from the unrounded ratio;
+    ``bands`` are SPEC 3's, or the UN's with ``--method cagr`` (SPEC 11)."""
     if ratio is None:
         return Status.NO_TREND
-    if ratio >= ON_TRACK_RATIO:
+    if ratio >= bands.on_track:
         return Status.ON_TRACK
-    if ratio >= ACCELERATE_RATIO:
+    if ratio >= bands.needs_acceleration:
         return Status.NEEDS_ACCELERATION
-    if ratio >= 0:
+    if ratio >= bands.off_track:
         return Status.OFF_TRACK
     return Status.REGRESSING
 
@@ -253,10 +252,10 @@ class _Level(_Target):
             if target_value != baseline_value:
                 expected = baseline_value + (target_value - baseline_value) * elapsed / planned
                 ratio = (value - baseline_value) / (expected - baseline_value)
-        rates, judge = None, None
+        rates, bands = None, LINEAR_BANDS
         if self.method == "cagr":
             rates = growth(baseline_value, value, target_value, elapsed or Fraction(0), planned)
-            expected, judge = None, status_by_growth
+            expected, bands = None, UN_BANDS
             ratio = rates.ratio if rates is not None else None
             projected = growth_projected(value, rates.observed, months_left / 12) if rates is not None else None
         self.warn_if_stale(t1)
@@ -280,7 +279,7 @@ class _Level(_Target):
             shortfall_per_year=round_up(shortfall_per_year) if shortfall_per_year is not None else None,
             progress_ratio=ratio,
             projected=projected,
-            status=self.status(met, ratio, judge),
+            status=self.status(met, ratio, bands),
             method=self.method,
             completion=(value - baseline_value) / (target_value - baseline_value)
             if target_value != baseline_value

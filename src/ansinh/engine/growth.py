@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from decimal import Context, Decimal
 
-from ansinh.engine.results import Growth, Status
+from ansinh.engine.results import Bands, Growth
 from ansinh.numbers import Fraction
 
 PRECISION = 40
 _CONTEXT = Context(prec=PRECISION)
 
-# The UN's bands (SPEC 11), on the unrounded ratio.
-ON_TRACK = Decimal("0.95")
-NEEDS_ACCELERATION = Decimal("0.5")
-OFF_TRACK = Decimal("-0.1")
+# The UN's bands (SPEC 11), on the unrounded ratio: off track down to −0.1.
+UN_BANDS = Bands(Decimal("0.95"), Decimal("0.5"), Decimal("-0.1"))
 
 
 def _decimal(value: Fraction | Decimal | int) -> Decimal:
@@ -53,16 +51,3 @@ def projected(value: Fraction, rate: Decimal, years_left: Fraction) -> Decimal:
     """SPEC 11: ``V·(1 + CAGR_obs)^years(t1→D)``."""
     factor = _CONTEXT.power(_CONTEXT.add(Decimal(1), rate), _decimal(years_left))
     return _CONTEXT.multiply(_decimal(value), factor)
-
-
-def status_by_growth(ratio: Decimal | None) -> Status:
-    """The statuses the ratio decides, with the UN's bands."""
-    if ratio is None:
-        return Status.NO_TREND
-    if ratio >= ON_TRACK:
-        return Status.ON_TRACK
-    if ratio >= NEEDS_ACCELERATION:
-        return Status.NEEDS_ACCELERATION
-    if ratio >= OFF_TRACK:
-        return Status.OFF_TRACK
-    return Status.REGRESSING

@@ -38,6 +38,16 @@ class Status(StrEnum):
         return list(Status).index(self)
 
 
+@dataclass(frozen=True, slots=True)
+class Bands:
+    """Where a progress ratio's statuses begin: on track, needs acceleration, off track (below:
+    regressing)."""
+
+    on_track: Fraction | Decimal
+    needs_acceleration: Fraction | Decimal
+    off_track: Fraction | Decimal
+
+
 class Method(StrEnum):
     """How a level target's progress is read: along the straight path (SPEC 3) or by growth
     rates (SPEC 11)."""
