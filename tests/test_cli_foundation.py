@@ -193,3 +193,9 @@ def test_every_shipped_yaml_file_names_its_schema_for_editors() -> None:
         kind = {"indicators.yaml": "indicators", "areas.yaml": "areas"}.get(path.name, "plan")
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schemas/{kind}.json"
+
+
+def test_a_problem_outside_a_workbook_has_exactly_spec_6s_keys() -> None:
+    document = run_cli("validate", "--root", str(REPO), "--format", "json").json()
+    keys = {"file", "line", "column", "path", "code", "message"}
+    assert document["warnings"] and all(set(problem) == keys for problem in document["warnings"])

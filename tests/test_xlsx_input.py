@@ -138,7 +138,7 @@ def validate_json(root: Path, *args: str) -> tuple[int, dict]:
 
 def problem_places(document: dict) -> set[tuple]:
     return {
-        (problem["code"], problem["file"], problem["sheet"], problem["line"], problem["column"], problem["path"])
+        (problem["code"], problem["file"], problem.get("sheet"), problem["line"], problem["column"], problem["path"])
         for problem in document["errors"] + document["warnings"]
     }
 
@@ -311,7 +311,7 @@ def test_a_cell_that_is_not_a_figure_is_an_error_at_its_cell(project, cell: obje
     exit_code, document = validate_json(root)
     assert exit_code == 1
     (error,) = document["errors"]
-    assert (error["code"], error["sheet"], error["line"], error["column"], error["path"]) == (
+    assert (error["code"], error.get("sheet"), error["line"], error["column"], error["path"]) == (
         code,
         "Sheet1",
         3,
@@ -406,7 +406,7 @@ def test_a_sheet_without_the_columns_is_named_as_not_read(project) -> None:
         ("sheet-not-read", "data/observations.xlsx", "Ghi chú", None, None, ""),
         ("sheet-not-read", "data/observations.xlsx", "Trống", None, None, ""),
     }
-    message = next(warning["message"] for warning in document["warnings"] if warning["sheet"] == "Ghi chú")
+    message = next(warning["message"] for warning in document["warnings"] if warning.get("sheet") == "Ghi chú")
     assert "the sheet 'Ghi chú' is not read: no row at its top names the columns indicator" in message
     assert run_cli("validate", "--root", str(root), "--strict").exit_code == 1
     assert "'Ghi chú'" in run_cli("validate", "--root", str(root)).stderr
@@ -477,7 +477,7 @@ def test_a_conflicting_base_names_the_other_sheet(project) -> None:
     exit_code, document = validate_json(root)
     assert exit_code == 1
     (error,) = document["errors"]
-    assert (error["code"], error["file"], error["sheet"], error["line"], error["column"]) == (
+    assert (error["code"], error["file"], error.get("sheet"), error["line"], error["column"]) == (
         "conflicting-base",
         "data/bases/population.csv",
         None,
@@ -504,7 +504,7 @@ def test_a_file_that_is_not_a_workbook_is_a_clear_error(project, content: bytes,
     exit_code, document = validate_json(root)
     assert exit_code == 1
     (error,) = document["errors"]
-    assert (error["file"], error["sheet"], error["code"]) == ("data/y-te.xlsx", None, "file-unreadable")
+    assert (error["file"], error.get("sheet"), error["code"]) == ("data/y-te.xlsx", None, "file-unreadable")
     assert words in error["message"]
     run = subprocess.run(
         [sys.executable, "-m", "ansinh", "validate", "--root", str(root)],
@@ -578,7 +578,8 @@ def test_validate_paths_names_a_workbook(project) -> None:
     )
     run = run_cli("validate", str(root / "data" / "observations.xlsx"), "--root", str(root), "--format", "json")
     assert run.exit_code == 1
-    assert {(error["file"], error["sheet"]) for error in run.json()["errors"]} == {("data/observations.xlsx", "Sheet1")}
+    places = {(error["file"], error.get("sheet")) for error in run.json()["errors"]}
+    assert places == {("data/observations.xlsx", "Sheet1")}
 
 
 def test_warnings_in_a_workbook_are_at_their_cells_read_whole_or_completed(project) -> None:
@@ -783,9 +784,8 @@ def test_a_workbook_reads_the_same_from_the_cache(project, tmp_path: Path) -> No
     assert list(folder.glob("*.pickle"))
     assert printed[0] == printed[1]
     assert printed[0] == (1, run_cli("validate", "--root", str(root), "--format", "json").stdout)
-    places = {
-        (error["code"], error["sheet"], error["line"], error["column"]) for error in json.loads(printed[1][1])["errors"]
-    }
+    errors = json.loads(printed[1][1])["errors"]
+    places = {(error["code"], error.get("sheet"), error["line"], error["column"]) for error in errors}
     assert places == {("excel-error-cell", "Sheet1", 3, 4)}
 
 

@@ -749,15 +749,13 @@ class Problem:
         return f"{sheet}!{letters}{self.line}"
 
     def to_json(self, lang: Lang) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "sheet": self.sheet,
-            "line": self.line,
-            "column": self.column,
-            "path": self.path,
-            "code": self.code,
-            "message": self.message(lang),
-        }
+        """SPEC 6's keys; a problem in a workbook's sheet adds ``sheet`` (its line and column are
+        the cell's row and column)."""
+        document: dict[str, object] = {"file": self.file}
+        if self.sheet is not None:
+            document["sheet"] = self.sheet
+        document.update(line=self.line, column=self.column, path=self.path, code=self.code, message=self.message(lang))
+        return document
 
 
 Path = tuple[str | int, ...]
