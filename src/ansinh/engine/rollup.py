@@ -229,17 +229,9 @@ class Figures:
             contributors = tuple((child, None) for child in existing) if lived else everyone
             derived = _Derived(ROLLUP, periods[span], contributors, CORE)
             if count < len(existing):
-                missing = [child for child in existing if not self._has(indicator, child, span, CORE)]
-                derived.reason = RowWarning(
-                    "rollup-incomplete",
-                    t(
-                        "rollup.missing",
-                        have=count,
-                        of=len(existing),
-                        period=periods[span].label,
-                        missing=_named(missing),
-                    ),
-                )
+                missing = self._missing(indicator, existing, span, CORE)
+                text = t("rollup.missing", have=count, of=len(existing), period=periods[span].label, missing=missing)
+                derived.reason = RowWarning("rollup-incomplete", text)
             found[span] = derived
         return found
 
@@ -329,19 +321,16 @@ class Figures:
         for span, count in have.items():
             derived = _Derived(LINEAGE, periods[span], contributors, mode, reason)
             if reason is None and count < len(contributors):
-                missing = [name for name, _ in contributors if not self._has(indicator, name, span, mode)]
-                derived.reason = RowWarning(
-                    "lineage-incomplete",
-                    t(
-                        "lineage.missing",
-                        have=count,
-                        of=len(contributors),
-                        period=periods[span].label,
-                        missing=_named(missing),
-                    ),
-                )
+                missing = self._missing(indicator, [name for name, _share in contributors], span, mode)
+                label = periods[span].label
+                text = t("lineage.missing", have=count, of=len(contributors), period=label, missing=missing)
+                derived.reason = RowWarning("lineage-incomplete", text)
             found[span] = derived
         return found
+
+    def _missing(self, indicator: Indicator, units: list[str], span: Span, mode: str) -> Text | str:
+        """The units that lack the figure for ``span``, named for a warning."""
+        return _named([unit for unit in units if not self._has(indicator, unit, span, mode)])
 
     # --- the figures themselves ----------------------------------------------------------------
 
