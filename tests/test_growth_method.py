@@ -181,3 +181,25 @@ def test_the_shipped_data_read_both_ways() -> None:
     assert (linear["progress_ratio"], cagr["progress_ratio"]) == (1.1362, 1.5392)
     assert linear["status"] == cagr["status"] == "achieved"
     assert Decimal(str(cagr["projected"])) == Decimal("0.66")
+
+
+def test_growth_figures_are_rounded_like_every_other_figure_in_every_format(tmp_path: Path) -> None:
+    # The ratio is worked in 40 digits (5.0045456636…); every output prints it to four places.
+    root = make_root(tmp_path, level("up", "5", "2015", "9", "2030"), "up,vn,2015,5\nup,vn,2016,6\n")
+    for output in ("csv", "csv-excel", "markdown"):
+        run = run_cli(
+            "report", "--root", str(root), "--period", "2016", "--method", "cagr", "--format", output, "--lang", "en"
+        )
+        assert run.exit_code == 0, run.stderr
+        assert "5.00454566" not in run.stdout, output
+    excel = run_cli("report", "--root", str(root), "--period", "2016", "--method", "cagr", "--format", "csv-excel")
+    assert "5.0045" in excel.stdout
+    document = tmp_path / "r.xlsx"
+    assert (
+        run_cli("report", "--root", str(root), "--period", "2016", "--method", "cagr", "-o", str(document)).exit_code
+        == 0
+    )
+    import openpyxl
+
+    values = [cell.value for sheet in openpyxl.load_workbook(document).worksheets for row in sheet for cell in row]
+    assert 5.0045 in values and not any(isinstance(value, str) and "5.00454566" in value for value in values)

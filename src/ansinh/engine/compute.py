@@ -256,8 +256,12 @@ class _Level(_Target):
         if self.method == "cagr":
             rates = growth(baseline_value, value, target_value, elapsed or Fraction(0), planned)
             expected, bands = None, UN_BANDS
-            ratio = rates.ratio if rates is not None else None
-            projected = growth_projected(value, rates.observed, months_left / 12) if rates is not None else None
+            # As exact fractions of the 40-digit decimals, like every other computed figure: then the
+            # one rounding helper serves them in every format (a Decimal is printed as written).
+            ratio = Fraction(rates.ratio) if rates is not None and rates.ratio is not None else None
+            projected = (
+                Fraction(growth_projected(value, rates.observed, months_left / 12)) if rates is not None else None
+            )
         self.warn_if_stale(t1)
         return self.assemble(
             **figures,
