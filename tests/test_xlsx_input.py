@@ -796,3 +796,26 @@ def test_explain_names_the_sheet_and_row_of_the_figure_used(project) -> None:
     line = next(line for line in run.stdout.splitlines() if "Figure used" in line)
     assert line.strip().startswith("Figure used: data/observations.xlsx, sheet Sheet1, row ")
     assert "\x00" not in run.stdout
+
+
+def test_a_workbook_left_out_part_way_leaves_the_next_files_rows_where_they_are(project) -> None:
+    """A workbook whose second sheet is broken is left out whole; the rows of the CSV file read
+    after it keep their own file and line (its conflict is at data/b.csv:3)."""
+    root = project()
+    (root / "data" / "observations.csv").unlink()
+    rows = [["poor-rate", "hanoi", str(year), number("2.5")] for year in range(2015, 2021)]
+    path = write_xlsx(root / "data" / "a.xlsx", {"S1": [HEADER, *rows], "S2": [HEADER, *rows, *rows]})
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/sheet2.xml"] = parts["xl/worksheets/sheet2.xml"][:-40]  # cut off mid-sheet
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    (root / "data" / "b.csv").write_text(
+        "indicator,area,period,value\nbeds-per-10k,hanoi,2023,28\nbeds-per-10k,hanoi,2023,29\n",
+        encoding="utf-8",
+    )
+    _code, document = validate_json(root)
+    places = {(error["code"], error["file"], error["line"]) for error in document["errors"]}
+    assert ("conflicting-observation", "data/b.csv", 3) in places
+    assert any(error["file"] == "data/a.xlsx" and error["code"] == "file-unreadable" for error in document["errors"])

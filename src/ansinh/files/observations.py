@@ -126,7 +126,8 @@ class ObservationReader:
             del self.status_of_row[row]
         for name in [name for name in self.columns_of if name == file or name.startswith(file + SHEET_MARK)]:
             del self.columns_of[name]
-        self._next_row = first_row
+        # Row numbers are not given back: the locations of the rows dropped stay in ``Locations``,
+        # whose files must stay in order (a gap in the numbers is harmless).
 
     def _read_workbook(self, file: str, path: Path, limits: Limits) -> None:
         """Every sheet of a workbook that holds the observation columns (SPEC 10), its rows read
