@@ -742,11 +742,7 @@ class Problem:
             return sheet
         if not self.column:
             return f"{sheet}!{self.line}:{self.line}"
-        letters, number = "", self.column
-        while number > 0:
-            number, rest = divmod(number - 1, 26)
-            letters = chr(65 + rest) + letters
-        return f"{sheet}!{letters}{self.line}"
+        return f"{sheet}!{column_letters(self.column)}{self.line}"
 
     def to_json(self, lang: Lang) -> dict[str, object]:
         """SPEC 6's keys; a problem in a workbook's sheet adds ``sheet`` (its line and column are
@@ -759,6 +755,15 @@ class Problem:
 
 
 Path = tuple[str | int, ...]
+
+
+def column_letters(number: int) -> str:
+    """A spreadsheet column's letters: 1 -> A, 27 -> AA."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def field_path(loc: Path) -> str:

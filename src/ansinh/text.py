@@ -52,3 +52,14 @@ def suggest(word: str, known: list[str]) -> str | None:
         return lowered[word.lower()]
     matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[matches[0]] if matches else None
+
+
+def composed(text: str) -> str:
+    """Text in Unicode's composed form (NFC). Vietnamese typed with some keyboard settings
+    arrives decomposed ("ê" as "e" and a combining circumflex), and "Sở Y tế" written both ways
+    would otherwise be two leads, two names: the same name must be the same text everywhere."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)

@@ -50,7 +50,7 @@ def open_csv(
     lines = iter(lines)
     first = next(lines, "").removeprefix("\ufeff")
     header_line = re.split(r"\r\n|\r|\n", first, maxsplit=1)[0]
-    delimiter = _delimiter(header_line, required + optional)
+    delimiter = header_delimiter(header_line, required + optional)
     table.decimal_comma = delimiter == ";"
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
@@ -122,7 +122,7 @@ def table_of_header(file: str, header: list[str], required: tuple[str, ...], opt
     return table
 
 
-def _delimiter(header_line: str, known: tuple[str, ...]) -> str:
+def header_delimiter(header_line: str, known: tuple[str, ...]) -> str:
     """``;`` when the header splits into more known columns on it than on ``,``."""
     if ";" not in header_line:
         return ","

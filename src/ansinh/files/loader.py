@@ -28,7 +28,7 @@ from ansinh.models import BaseFigure, Plan
 from ansinh.parallel import Pending
 from ansinh.problems import SHEET_MARK, Finding, Findings, Problem
 from ansinh.project import ObservationStore, Project
-from ansinh.text import t
+from ansinh.text import composed, t
 
 
 class Progress(Protocol):
@@ -288,17 +288,6 @@ def _conflicting_bases(figures: list[BaseFigure]) -> list[Problem]:
             )
     figures[:] = kept
     return problems
-
-
-def composed(text: str) -> str:
-    """Text in Unicode's composed form (NFC). Vietnamese typed with some keyboard settings
-    arrives decomposed ("ê" as "e" and a combining circumflex), and "Sở Y tế" written both ways
-    would otherwise be two leads, two names: the same name must be the same text everywhere."""
-    if text.isascii():
-        return text
-    import unicodedata
-
-    return unicodedata.normalize("NFC", text)
 
 
 @dataclass(slots=True)

@@ -11,6 +11,9 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
+from ansinh.files.csv_cells import OBSERVATION_COLUMNS
+from ansinh.files.csv_reader import header_delimiter
+
 
 def source_cells(root: Path, wanted: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
     """The non-empty ``source`` cell of each (file, line) of a CSV observation file; rows of other
@@ -32,7 +35,7 @@ def _sources_of(path: Path, file: str, lines: set[int]) -> dict[tuple[str, int],
     found: dict[tuple[str, int], str] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         header_line = handle.readline()
-        delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+        delimiter = header_delimiter(header_line, (*OBSERVATION_COLUMNS[0], *OBSERVATION_COLUMNS[1]))
         header = [cell.strip().lower() for cell in next(csv.reader([header_line], delimiter=delimiter), [])]
         if "source" not in header:
             return found

@@ -38,8 +38,8 @@ from pathlib import Path, PurePosixPath
 from ansinh.files.csv_reader import CsvTable
 from ansinh.files.limits import Limits
 from ansinh.models import BaseFigure
-from ansinh.problems import SHEET_MARK, Problem
-from ansinh.text import Text, t
+from ansinh.problems import SHEET_MARK, Problem, column_letters
+from ansinh.text import Text, composed, t
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -80,24 +80,6 @@ READ_ERRORS = (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile, zlib
 def place(file: str, sheet: str) -> str:
     """The "file" of a sheet's rows: ``ansinh.problems.SHEET_MARK`` says how it is reported."""
     return f"{file}{SHEET_MARK}{sheet}"
-
-
-def composed(text: str) -> str:
-    """Text in Unicode's composed form, as ``ansinh.files.loader.composed`` makes a CSV file's."""
-    if text.isascii():
-        return text
-    import unicodedata
-
-    return unicodedata.normalize("NFC", text)
-
-
-def column_letters(number: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _column_number(letters: str) -> int:

@@ -26,8 +26,9 @@ from ansinh.render.compare_formats import (
     summary_text,
 )
 from ansinh.render.json_text import number as json_number
+from ansinh.render.output_file import CREATOR
 from ansinh.render.report_formats import Names
-from ansinh.render.xlsx_report import CREATOR, DATE_FORMATS
+from ansinh.render.xlsx_report import DATE_FORMATS
 from ansinh.text import t
 
 # --- the workbook ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from ansinh.language import Lang, render
 from ansinh.models import FINAL
 from ansinh.numbers import OUTPUT_PLACES, Fraction, round_to_places
 from ansinh.problems import sheet_place
-from ansinh.render.report_formats import Names
+from ansinh.render.report_formats import DECIDED_BY_RATIO, Names
 from ansinh.render.units import (
     counted,
     difference_text,
@@ -367,12 +367,9 @@ def _per_year(row: Row, context: _Context, lang: Lang) -> list[Text]:
     ]
 
 
-_GROWTH_BANDS = (Status.ON_TRACK, Status.NEEDS_ACCELERATION, Status.OFF_TRACK, Status.REGRESSING)
-
-
 def _why(row: Row) -> Text:
     """The rule of SPEC section 3 (or 11, with its bands) that decided the status."""
-    if row.method == "cagr" and row.indicator.kind == "level" and row.status in _GROWTH_BANDS:
+    if row.method == "cagr" and row.indicator.kind == "level" and row.status in DECIDED_BY_RATIO:
         return t(f"why.growth_{row.status.value}")
     return {
         Status.NO_DATA: t("why.no_data"),

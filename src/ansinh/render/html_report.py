@@ -28,8 +28,8 @@ from ansinh.numbers import Fraction
 from ansinh.render.document import ReportDocument
 from ansinh.render.explain import render_explanations
 from ansinh.render.report_formats import GroupBy, Names, Printed, RowReport, cells, summary_text
-from ansinh.render.svg_chart import chart_of, deadline_label, figure, number_text, observation_status, svg
-from ansinh.render.units import counted, number, status_text, value_text, years_text
+from ansinh.render.svg_chart import chart_of, figure, number_text, observation_status, svg
+from ansinh.render.units import counted, deadline_label, number, status_text, value_text, years_text
 from ansinh.text import t
 
 FULL_ROWS = 500  # above this many targets the page is a summary (see the module's note)

@@ -32,6 +32,7 @@ from ansinh.render.terminal_table import Cell, Column, Output, draw, fits_withou
 from ansinh.render.units import (
     STATUS_STYLES,
     counted,
+    deadline_label,
     difference_text,
     number,
     observation_status_text,
@@ -505,7 +506,7 @@ def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
     indicator = row.indicator
     if row.target.value is not None:
         target = template("target.level_text", lang).format(
-            value=value_text(row.target.value, indicator, lang), by=_label(row.deadline)
+            value=value_text(row.target.value, indicator, lang), by=deadline_label(row.deadline)
         )
     elif row.target.total is not None:
         assert row.window_start is not None
@@ -515,7 +516,7 @@ def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
     else:
         assert row.target.per_year is not None
         amount = per_year_text(counted(row.target.per_year, indicator, lang), lang)
-        target = template("target.per_year_text", lang).format(amount=amount, by=_label(row.deadline))
+        target = template("target.per_year_text", lang).format(amount=amount, by=deadline_label(row.deadline))
     baseline = (
         template("target.from_baseline", lang).format(
             value=value_text(row.baseline_value, indicator, lang), period=row.baseline_period
@@ -550,13 +551,13 @@ def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
 
 
 # The statuses a progress ratio decides: the table shows the ratio beside them.
-_BY_RATIO = {Status.ON_TRACK, Status.NEEDS_ACCELERATION, Status.OFF_TRACK, Status.REGRESSING}
+DECIDED_BY_RATIO = {Status.ON_TRACK, Status.NEEDS_ACCELERATION, Status.OFF_TRACK, Status.REGRESSING}
 
 
 def _status_with_ratio(row: Row, lang: Lang) -> str:
     """``needs acceleration · 0.81``: the status and the progress ratio that decided it."""
     text = status_text(row.status, lang)
-    if row.status in _BY_RATIO and row.progress_ratio is not None:
+    if row.status in DECIDED_BY_RATIO and row.progress_ratio is not None:
         return f"{text} · {number(round_to_places(row.progress_ratio, 2), lang)}"
     return text
 
@@ -571,11 +572,6 @@ def _current_text(row: Row, lang: Lang) -> str:
     if current.status == FINAL:
         return f"{value} ({current.period})"
     return f"{value} ({current.period}, {observation_status_text(current.status, lang)})"
-
-
-def _label(deadline: date) -> str:
-    """A deadline as people write it: the year when it is the year's last day."""
-    return str(deadline.year) if (deadline.month, deadline.day) == (12, 31) else deadline.isoformat()
 
 
 def _span(start: date, end: date) -> str:

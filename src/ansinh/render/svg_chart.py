@@ -21,7 +21,7 @@ from ansinh.language import Lang, format_number, render, template
 from ansinh.models import Indicator
 from ansinh.numbers import OUTPUT_PLACES, Fraction
 from ansinh.render.document import Point
-from ansinh.render.units import observation_status_text
+from ansinh.render.units import deadline_label, observation_status_text
 from ansinh.text import t
 
 Number = Decimal | Fraction | int
@@ -105,11 +105,6 @@ def trend_line(chart: Chart, steps: int = 24) -> list[tuple[date, float]]:
         (date.fromordinal(start.toordinal() + round(span * step / steps)), float(value) * ratio ** (step / steps))
         for step in range(steps + 1)
     ]
-
-
-def deadline_label(deadline: date) -> str:
-    """A deadline as plans write it: the year when it is the year's last day."""
-    return str(deadline.year) if (deadline.month, deadline.day) == (12, 31) else deadline.isoformat()
 
 
 def value_ticks(values: list[Number], count: int = 5) -> list[Decimal]:

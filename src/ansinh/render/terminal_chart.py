@@ -24,7 +24,6 @@ from ansinh.render.svg_chart import (
     Chart,
     Number,
     chart_of,
-    deadline_label,
     number_text,
     observation_status,
     trend_line,
@@ -32,7 +31,8 @@ from ansinh.render.svg_chart import (
     value_ticks,
     year_ticks,
 )
-from ansinh.render.units import number, status_text
+from ansinh.render.terminal_table import fold
+from ansinh.render.units import deadline_label, number, status_text
 from ansinh.text import t
 
 HEIGHT = 11  # rows of the plot
@@ -76,8 +76,8 @@ def chart_lines(document: ReportDocument, row: Row, lang: Lang, width: int) -> l
     names = document.names
     values = cells(row, lang, names)
     heading = f"{row.indicator.name.get(lang)} — {names.area(row.area, lang)} ({row.plan})"
-    lines: list[Line] = [[(part, "bold")] for part in _wrap(heading, width)]
-    lines += [[(part, "")] for part in _wrap(f"{values['target']} · {status_text(row.status, lang)}", width)]
+    lines: list[Line] = [[(part, "bold")] for part in fold(heading, width)]
+    lines += [[(part, "")] for part in fold(f"{values['target']} · {status_text(row.status, lang)}", width)]
     chart = chart_of(row, document.points(row), document.method)
     if chart is None:
         lines += _bar(row, values, lang, width)
@@ -85,19 +85,6 @@ def chart_lines(document: ReportDocument, row: Row, lang: Lang, width: int) -> l
     lines += _plot(chart, lang, width)
     lines += _legend(chart, lang, width)
     return lines
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Text in lines of at most ``width``, broken between words."""
-    lines, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return [piece[:width] for piece in lines]
 
 
 def _bar(row: Row, values: dict[str, str], lang: Lang, width: int) -> list[Line]:
@@ -109,7 +96,7 @@ def _bar(row: Row, values: dict[str, str], lang: Lang, width: int) -> list[Line]
     filled = round(share * size)
     text = render(t("chart.flow_done", done=values["current"], percent=number(row.progress_percent, lang)), lang)
     bar: Line = [("[", ""), ("█" * filled, "green"), ("░" * (size - filled), "dim"), ("]", "")]
-    return [bar] + [[(part, "")] for part in _wrap(text, width)]
+    return [bar] + [[(part, "")] for part in fold(text, width)]
 
 
 @dataclass(frozen=True, slots=True)

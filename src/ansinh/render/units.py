@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from ansinh.engine.results import Status
@@ -49,6 +50,11 @@ def per_year_text(text: str, lang: Lang) -> str:
 
 def years_text(value: Number, lang: Lang) -> str:
     return render(t("unit.years", n=value), lang)
+
+
+def deadline_label(deadline: date) -> str:
+    """A deadline as plans write it: the year when it is the year's last day."""
+    return str(deadline.year) if (deadline.month, deadline.day) == (12, 31) else deadline.isoformat()
 
 
 def status_text(status: Status, lang: Lang) -> str:

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from ansinh.engine.results import SUMMARY_ORDER, Row, Status
 from ansinh.language import Lang, render, template
+from ansinh.problems import column_letters
+from ansinh.render.output_file import CREATOR  # how ansinh knows its own workbooks
 from ansinh.render.sheet_columns import SHEET_COLUMNS, STATUS_COLUMN, Kind, values
 from ansinh.render.units import status_text
 from ansinh.text import t
@@ -36,7 +38,6 @@ from ansinh.text import t
 if TYPE_CHECKING:
     from ansinh.render.document import ReportDocument
 
-CREATOR = "ansinh"  # output_file.CREATOR: how ansinh knows its own workbooks
 MAX_ROWS = 1_048_576  # Excel's rows a sheet, the header's included
 SHEET_NAME_LENGTH = 31
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -141,13 +142,12 @@ def _entry(info: Any) -> Any:
 
 
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
-_LAST_COLUMN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _fill(stream: Any, sheet: str, rows: Sequence[Row], cells: _Cells) -> None:
     """A plan's sheet: the frame's XML (which has no cells) with the header row and the rows."""
     head, tail = sheet.split("<sheetData/>", 1)
-    last = _column_name(len(SHEET_COLUMNS) - 1)
+    last = column_letters(len(SHEET_COLUMNS))
     head = _DIMENSION.sub(f'<dimension ref="A1:{last}{len(rows) + 1}"/>', head, count=1)
     stream.write((head + "<sheetData>" + cells.header).encode("utf-8"))
     chunk: list[str] = []
@@ -157,16 +157,6 @@ def _fill(stream: Any, sheet: str, rows: Sequence[Row], cells: _Cells) -> None:
             stream.write("".join(chunk).encode("utf-8"))
             chunk.clear()
     stream.write(("".join(chunk) + "</sheetData>" + tail).encode("utf-8"))
-
-
-def _column_name(index: int) -> str:
-    """A column's letters: 0 -> A, 27 -> AB."""
-    name = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        name = _LAST_COLUMN[remainder] + name
-    return name
 
 
 class _Styles:
@@ -232,7 +222,7 @@ class _Cells:
         self.lang = lang
         self.names = document.names
         self.kinds = [column.kind for column in SHEET_COLUMNS]
-        self.letters = [_column_name(index) for index in range(len(SHEET_COLUMNS))]
+        self.letters = [column_letters(index + 1) for index in range(len(SHEET_COLUMNS))]
         self.styles = styles
         self.text = styles.text._get_xf_index()
         self.wrapped = styles.wrapped._get_xf_index()
