@@ -286,3 +286,13 @@ def test_an_estimate_and_a_hostile_name_from_the_files(project: Callable[..., Pa
     assert 'class="estimate" cx=' in page, "the estimate is drawn hollow"
     assert "28,1 (2023H1) [ước tính]" in page, "and named so in the chart's description"
     assert "Kế hoạch &lt;b&gt;A&lt;/b&gt; &amp; B" in page and "<b>A</b>" not in page
+
+
+def test_each_figure_names_where_it_was_written_and_its_source() -> None:
+    """The page's --explain lines, like the terminal's, name the file, line and source of the
+    figure used (read back for the rows the page shows)."""
+    page = html.unescape(html_page(document("2024H1", "vi"), "vi"))
+    assert (
+        "Số liệu dùng: data/reported-since.csv:4 — Hanoi Times, hanoitimes.vn 327284: coverage 94.33% at the end "
+        "of June 2024 (the 2024 plan's target: 94.5%)"
+    ) in page

@@ -255,7 +255,11 @@ def report_document(
 ) -> ReportDocument:
     """``gap``'s or ``report``'s rows laid out for a workbook or a page, with each row's
     observations up to ``as_of`` for its chart."""
-    from ansinh.render.document import ReportDocument
+    from ansinh.render.document import ReportDocument, SourceCells
+
+    class Sources(SourceCells):
+        def load(self, shown: Sequence[Row]) -> None:
+            self.update(observation_sources(project, shown))
 
     history = _History(project, as_of)
     return ReportDocument(
@@ -267,6 +271,7 @@ def report_document(
         group_by,
         history,
         method,
+        Sources(),
     )
 
 

@@ -7,6 +7,7 @@ with what the charts draw: each row's observations up to the report's date.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -26,6 +27,15 @@ class Point:
     status: str = "final"  # SPEC 9: estimate | preliminary | final
 
 
+class SourceCells(dict[tuple[str, int], str]):
+    """The ``source`` cells of the figures rows are judged on, by file and line, for
+    ``--explain``'s lines on a page; ``load`` reads those of the rows a page shows, at once
+    (``ansinh.api`` gives the reader; without one there is nothing to read)."""
+
+    def load(self, rows: Sequence[Row]) -> None:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class ReportDocument:
     """What ``gap`` or ``report`` computed, for a file format."""
@@ -39,6 +49,7 @@ class ReportDocument:
     # (indicator id, area id) -> the observations ending by ``as_of``, oldest first
     history: dict[tuple[str, str], tuple[Point, ...]] = field(default_factory=dict)
     method: str = "linear"  # SPEC 11: linear | cagr
+    sources: SourceCells = field(default_factory=SourceCells)
 
     @property
     def summary(self) -> Summary:

@@ -62,6 +62,7 @@ def html_page(document: ReportDocument, lang: Lang) -> str:
     """The whole page, ``<!doctype html>`` to ``</html>``."""
     parts = [_head(document, lang), '<main class="report">', _title(document, lang), _summary(document.summary, lang)]
     if len(document.rows) <= FULL_ROWS:
+        document.sources.load(document.rows)  # each figure's source, for its --explain lines
         for index, (heading, rows) in enumerate(_groups(document, document.rows, lang)):
             parts.append(_group(document, heading, rows, lang, f"g{index}"))
     else:
@@ -382,7 +383,7 @@ def _chart_data(row: Row, document: ReportDocument, lang: Lang) -> str:
 def _explanation(document: ReportDocument, row: Row, lang: Lang) -> str:
     """``--explain``'s lines for the row, folded away on screen and left out of print."""
     out = io.StringIO()
-    render_explanations([row], document.as_of, document.names, lang, out)
+    render_explanations([row], document.as_of, document.names, lang, out, document.sources)
     lines = [line.strip() for line in out.getvalue().splitlines() if line.strip()][1:]  # without the heading
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
     return f'<details class="explain"><summary>{_text("html.explain", lang)}</summary><ul>{items}</ul></details>'
@@ -400,6 +401,7 @@ def _summarised(document: ReportDocument, lang: Lang) -> str:
     shown = [
         document.rows[index] for index in sorted(worst, key=lambda index: (_BEHIND[document.rows[index].status], index))
     ]
+    document.sources.load(shown)
     parts = [
         f'<p class="note">{_text("html.summarised", lang, total=len(document.rows), shown=len(shown))}</p>',
         _group_counts(document, lang),
