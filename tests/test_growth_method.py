@@ -203,3 +203,34 @@ def test_growth_figures_are_rounded_like_every_other_figure_in_every_format(tmp_
 
     values = [cell.value for sheet in openpyxl.load_workbook(document).worksheets for row in sheet for cell in row]
     assert 5.0045 in values and not any(isinstance(value, str) and "5.00454566" in value for value in values)
+
+
+def test_met_missed_no_data_and_counts_are_the_methods_alike(tmp_path: Path) -> None:
+    """SPEC 11: only the ratio, its band and the projection change with the method."""
+    targets = (
+        level("up", "100", "2020", "200", "2022")  # 150 (2021) by 2022: missed by 2024
+        + level("down", "50", "2020", "10", "2030")  # 40 (2023): judged by its ratio
+        + level("later", "1", "2020", "5", "2030")  # no figure: no data
+    )
+    root = make_root(tmp_path, targets, "up,vn,2021,150\ndown,vn,2023,40\n", start="2020")
+    later = "  - {id: later, name: Later, unit: count, better: higher, kind: level}\n"
+    (root / "targets" / "indicators.yaml").write_text(CATALOGUE + later, encoding="utf-8")
+    linear, cagr = rows(root, "2024", "linear"), rows(root, "2024", "cagr")
+    # down, linear: E = 50 + (10 − 50) · 36/120 = 38, (40 − 50) / (38 − 50) = 0.8333, needs
+    # acceleration; by growth: (0.8^(1/3) − 1) / (0.2^(1/10) − 1) = −0.071682 / −0.148660 = 0.4822,
+    # off track. Missed and no data are the same under both.
+    assert [row["status"] for row in linear] == ["missed", "needs_acceleration", "no_data"]
+    assert [row["status"] for row in cagr] == ["missed", "off_track", "no_data"]
+    assert (linear[1]["progress_ratio"], cagr[1]["progress_ratio"]) == (0.8333, 0.4822)
+    changed = {"progress_ratio", "projected", "status"}
+    for one, other in zip(linear, cagr, strict=True):
+        assert {key: value for key, value in one.items() if key not in changed} == {
+            key: value for key, value in other.items() if key not in changed
+        }
+
+
+def test_no_growth_required_leaves_the_ratio_undefined(tmp_path: Path) -> None:
+    # T = B = 100: CAGR_req = 0, and 90 has not met it: no trend under the UN's method.
+    root = make_root(tmp_path, level("up", "100", "2020", "100", "2025"), "up,vn,2022,90\n", start="2020")
+    (row,) = rows(root, "2023")
+    assert row["met"] is False and row["progress_ratio"] is None and row["status"] == "no_trend"

@@ -193,3 +193,35 @@ def test_the_shipped_national_figures_are_estimates() -> None:
     assert beds["current"]["status"] == doctors["current"]["status"] == "estimate"
     assert beds["percent_of_target"] == 98.5714  # 100 · 34.5 / 35
     assert doctors["percent_of_target"] == 78.9474  # 100 · 15 / 19
+
+
+def test_a_preliminary_figure_wins_over_an_estimate_when_there_is_no_final_one(tmp_path: Path) -> None:
+    root = make_root(
+        tmp_path,
+        "indicator,area,period,value,status\nbeds,hanoi,2020,20,\nbeds,hanoi,2024,24,estimate\n"
+        "beds,hanoi,2024,24.5,preliminary\n",
+    )
+    beds = report_json(root)["rows"][0]
+    assert (beds["current"]["value"], beds["current"]["status"]) == (24.5, "preliminary")
+    # (24.5 − 20) / (10 · 48/60) = 0.5625: needs acceleration
+    assert beds["progress_ratio"] == 0.5625 and beds["status"] == "needs_acceleration"
+
+
+def test_percent_of_target_only_where_higher_is_better_and_the_target_is_not_zero(tmp_path: Path) -> None:
+    catalogue = CATALOGUE + (
+        "  - {id: cases, name: Cases, unit: count, better: higher, kind: level}\n"
+        "  - {id: deaths, name: Deaths, unit: count, better: lower, kind: level}\n"
+    )
+    root = make_root(
+        tmp_path, "indicator,area,period,value\nbeds,hanoi,2024,24\ncases,hanoi,2024,0\ndeaths,hanoi,2024,4\n"
+    )
+    (root / "targets" / "indicators.yaml").write_text(catalogue, encoding="utf-8")
+    plan = PLAN + (
+        "  - indicator: cases\n    baseline: {value: 0, period: 2020}\n    target: {value: 0, by: 2025}\n"
+        "  - indicator: deaths\n    baseline: {value: 10, period: 2020}\n    target: {value: 2, by: 2025}\n"
+    )
+    (root / "targets" / "plan.yaml").write_text(plan, encoding="utf-8")
+    rows = {row["indicator"]: row for row in report_json(root)["rows"]}
+    assert rows["beds"]["percent_of_target"] == 80  # 100 · 24 / 30
+    assert rows["cases"]["percent_of_target"] is None  # T = 0
+    assert rows["deaths"]["percent_of_target"] is None  # lower is better
