@@ -819,3 +819,24 @@ def test_a_workbook_left_out_part_way_leaves_the_next_files_rows_where_they_are(
     places = {(error["code"], error["file"], error["line"]) for error in document["errors"]}
     assert ("conflicting-observation", "data/b.csv", 3) in places
     assert any(error["file"] == "data/a.xlsx" and error["code"] == "file-unreadable" for error in document["errors"])
+
+
+def test_the_warnings_worked_out_after_reading_name_their_cell_in_a_workbook(project) -> None:
+    """``outside-lifetime`` and ``rollup-mismatch`` are found once the project is read; in a
+    workbook, as in a CSV file, they name the cell (sheet, row, column)."""
+    areas = (
+        "areas:\n  - {id: hanoi, name: Hà Nội, level: province}\n"
+        "  - {id: phuc-tho, name: Huyện Phúc Thọ, level: district, parent: hanoi, until: 2025-06-30}\n"
+    )
+    root = project(files={"targets/areas.yaml": areas})
+    (root / "data" / "observations.csv").unlink()
+    rows = [
+        ["poor-rate", "phuc-tho", "2026", number("1.0")],  # after phuc-tho ended: C2, the period
+        ["trainees", "phuc-tho", "2022", number("500")],  # hanoi's only district: a roll-up of 500
+        ["trainees", "hanoi", "2022", number("800")],  # ... against hanoi's own 800: D4, the value
+    ]
+    write_xlsx(root / "data" / "observations.xlsx", {"Sheet1": [HEADER, *rows]})
+    _code, document = validate_json(root)
+    places = {(each["code"], each.get("sheet"), each["line"], each["column"]) for each in document["warnings"]}
+    assert ("outside-lifetime", "Sheet1", 2, 3) in places
+    assert ("rollup-mismatch", "Sheet1", 4, 4) in places

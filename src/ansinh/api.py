@@ -108,27 +108,20 @@ def _derived_problems(project: Project) -> list[Problem]:
     found = outside_lifetime(project.observations, project.areas, project.indicators)
     if not project.errors:  # no figure is worked out from files in error
         found += rollup_mismatches(project)
-    columns: dict[str, dict[str, int] | None] = {}
+    from ansinh.files.loader import header_columns
+
+    # A problem's column, from its file's (or sheet's) header, as the loader finds it.
+    columns: dict[tuple[str, str], dict[str, int] | None] = {}
     for index, problem in enumerate(found):
-        if problem.file is not None and problem.file not in columns:
-            columns[problem.file] = _header_columns(project.root / problem.file)
-        header = columns.get(problem.file or "")
+        if problem.file is None:
+            continue
+        where = (problem.file, problem.sheet or "")
+        if where not in columns:
+            columns[where] = header_columns(project.root, *where)
+        header = columns[where]
         if header is not None and problem.path in header:
             found[index] = dataclasses.replace(problem, column=header[problem.path] + 1)
     return found
-
-
-def _header_columns(path: Path) -> dict[str, int] | None:
-    """The columns of a CSV observation file, from its header line (for a problem's column)."""
-    from ansinh.files.csv_cells import OBSERVATION_COLUMNS
-    from ansinh.files.csv_reader import CsvTable, open_csv
-
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            opened = open_csv(handle, path.name, *OBSERVATION_COLUMNS)
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None if isinstance(opened, CsvTable) else opened[0].columns
 
 
 def as_of_date(period: str | None) -> date:

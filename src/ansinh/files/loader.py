@@ -174,14 +174,14 @@ def complete_warnings(project: Project, limits: Limits = LIMITS) -> None:
         reader = _Reader(project.root, limits, Project(project.root))
         reader.collected = [*project.problems, *found]  # those already found keep their order
         for file, sheet in sorted({(problem.file, problem.sheet or "") for problem in found if problem.file}):
-            columns = _header_columns(project.root, file, sheet, limits)
+            columns = header_columns(project.root, file, sheet, limits)
             if columns is not None:
                 reader.columns[f"{file}{SHEET_MARK}{sheet}" if sheet else file] = columns
         project.problems = reader.finish()
     project.warnings_checked = True
 
 
-def _header_columns(root: Path, file: str, sheet: str = "", limits: Limits = LIMITS) -> dict[str, int] | None:
+def header_columns(root: Path, file: str, sheet: str = "", limits: Limits = LIMITS) -> dict[str, int] | None:
     """The columns of an observation file (or of a workbook's sheet), from its header, as
     ``ObservationReader`` reads them."""
     from ansinh.files.csv_cells import OBSERVATION_COLUMNS
