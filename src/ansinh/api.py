@@ -108,7 +108,7 @@ def _derived_problems(project: Project) -> list[Problem]:
     found = outside_lifetime(project.observations, project.areas, project.indicators)
     if not project.errors:  # no figure is worked out from files in error
         found += rollup_mismatches(project)
-    from ansinh.files.loader import header_columns
+    from ansinh.files.observations import header_columns
 
     # A problem's column, from its file's (or sheet's) header, as the loader finds it.
     columns: dict[tuple[str, str], dict[str, int] | None] = {}

@@ -21,7 +21,7 @@ from ansinh.files.csv_reader import CsvTable, read_csv_text
 from ansinh.files.document_schema import FileKind, area_of, base_series_of, indicator_of, plan_of
 from ansinh.files.limits import LIMITS, Limits
 from ansinh.files.listing import AREAS_FILE, INDICATORS_FILE, is_workbook, list_project, skipped_problems
-from ansinh.files.observations import ObservationReader
+from ansinh.files.observations import ObservationReader, header_columns
 from ansinh.files.schema_errors import validate_document
 from ansinh.files.yaml_reader import locate_paths, read_yaml_text
 from ansinh.models import BaseFigure, Plan
@@ -179,25 +179,6 @@ def complete_warnings(project: Project, limits: Limits = LIMITS) -> None:
                 reader.columns[f"{file}{SHEET_MARK}{sheet}" if sheet else file] = columns
         project.problems = reader.finish()
     project.warnings_checked = True
-
-
-def header_columns(root: Path, file: str, sheet: str = "", limits: Limits = LIMITS) -> dict[str, int] | None:
-    """The columns of an observation file (or of a workbook's sheet), from its header, as
-    ``ObservationReader`` reads them."""
-    from ansinh.files.csv_cells import OBSERVATION_COLUMNS
-    from ansinh.files.csv_reader import open_csv
-
-    if sheet:
-        from ansinh.files.xlsx_reader import header_columns
-
-        return header_columns(root / file, sheet, limits, *OBSERVATION_COLUMNS)
-
-    try:
-        with (root / file).open(encoding="utf-8-sig", newline="") as handle:
-            opened = open_csv(handle, file, *OBSERVATION_COLUMNS)
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None if isinstance(opened, CsvTable) else opened[0].columns
 
 
 def _read_plans(root: Path, limits: Limits, files: list[str], context: CheckContext, progress: Progress) -> PlansRead:

@@ -542,3 +542,19 @@ def _sniff(path: Path) -> str:
     with path.open(encoding="utf-8-sig") as handle:
         header = handle.readline()
     return ";" if header.count(";") > header.count(",") else ","
+
+
+def header_columns(root: Path, file: str, sheet: str = "", limits: Limits = LIMITS) -> dict[str, int] | None:
+    """The columns of an observation file (or of a workbook's sheet), from its header, as
+    ``ObservationReader`` reads them."""
+    if sheet:
+        from ansinh.files.xlsx_reader import header_columns
+
+        return header_columns(root / file, sheet, limits, *OBSERVATION_COLUMNS)
+
+    try:
+        with (root / file).open(encoding="utf-8-sig", newline="") as handle:
+            opened = open_csv(handle, file, *OBSERVATION_COLUMNS)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if isinstance(opened, CsvTable) else opened[0].columns
