@@ -12,6 +12,7 @@ back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -32,6 +33,16 @@ BASE_KINDS = ("census", "estimate", "projection", "derived")
 # SPEC 9: how final an observation is, least final first; rows without a status are final.
 OBSERVATION_STATUSES = ("estimate", "preliminary", "final")
 FINAL = "final"
+
+
+def finality(status: str) -> int:
+    """How final a figure of ``status`` is: an estimate 0, preliminary 1, final 2 (SPEC 9)."""
+    return OBSERVATION_STATUSES.index(status)
+
+
+def least_final(statuses: Iterable[str]) -> str:
+    """The status of a figure made of others (a sum, a roll-up): that of its least final part."""
+    return min(statuses, key=finality)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +174,7 @@ class Observation:
     def finality(self) -> int:
         """How final the figure is: a final figure wins over a preliminary one, which wins over
         an estimate, for the same period."""
-        return OBSERVATION_STATUSES.index(self.status)
+        return finality(self.status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,6 @@ import calendar
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
 
 from ansinh.bases import BaseValue
 from ansinh.checks.consistency import count_rate_mismatch, extrapolated_base
@@ -19,7 +18,7 @@ from ansinh.engine.growth import UN_BANDS, growth
 from ansinh.engine.growth import projected as growth_projected
 from ansinh.engine.results import Bands, Basis, CountBasis, Current, Figure, Row, RowWarning, Status
 from ansinh.engine.rollup import figures_of
-from ansinh.models import Indicator, Observation, Plan, PlanTarget
+from ansinh.models import Indicator, Observation, Plan, PlanTarget, least_final
 from ansinh.numbers import Fraction, round_down, round_half_up, round_to_places, round_up
 from ansinh.periods import Period, day_before, months_between
 from ansinh.project import Project
@@ -156,12 +155,6 @@ class _Target:
             derived=self.derived,
             **figures,  # type: ignore[arg-type]
         )
-
-
-def least_final(observations: list[Observation]) -> str:
-    """The status of a sum: an estimate if any figure summed is one (SPEC 9), else preliminary
-    if any is, else final."""
-    return min(observations, key=attrgetter("finality")).status
 
 
 def _origin(derived: tuple[Figure, ...]) -> str:
@@ -404,7 +397,15 @@ class _Total(_Target):
         self.warn_if_stale(t1)
         return self.assemble(
             **_FLOW_NULLS,
-            current=Current(achieved, latest.period.label, t1, None, least_final(summed), latest.file, latest.line),
+            current=Current(
+                achieved,
+                latest.period.label,
+                t1,
+                None,
+                least_final(each.status for each in summed),  # a sum is as final as its least final part
+                latest.file,
+                latest.line,
+            ),
             met=met,
             gap=gap,
             years_left=months_left / 12,
@@ -449,7 +450,7 @@ class _PerYear(_Target):
             **_FLOW_NULLS,
             # SPEC section 3: the period is the calendar year judged, even when its halves or
             # quarters were summed, since ``achieved`` is that year's total.
-            current=Current(achieved, str(year), t1, None, least_final(summed)),
+            current=Current(achieved, str(year), t1, None, least_final(each.status for each in summed)),
             met=met,
             gap=gap,
             years_left=months_left / 12,

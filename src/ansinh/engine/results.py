@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from ansinh.bases import BaseValue
-from ansinh.models import OBSERVATION_STATUSES, Indicator, Observation, Target
+from ansinh.models import Indicator, Observation, Target, finality
 from ansinh.numbers import Fraction
 from ansinh.periods import Period
 from ansinh.text import LocalText, Text
@@ -128,7 +128,7 @@ class Figure:
     @property
     def finality(self) -> int:
         """As ``Observation.finality``: an estimate 0, preliminary 1, final 2."""
-        return OBSERVATION_STATUSES.index(self.status) if self.status in OBSERVATION_STATUSES else 2
+        return finality(self.status)
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ansinh.bases import BaseValue
 from ansinh.checks.consistency import rate_text
 from ansinh.engine.results import Figure, Part, RowWarning
-from ansinh.models import OBSERVATION_STATUSES, Area, Indicator, Observation
+from ansinh.models import Area, Indicator, Observation, finality, least_final
 from ansinh.numbers import Fraction, half_unit, round_half_up
 from ansinh.periods import Period
 from ansinh.problems import Problem
@@ -369,7 +369,7 @@ class Figures:
             if figure is None:
                 return None
             figures.append((contributor, share, figure))
-        status = min((figure for _, _, figure in figures), key=attrgetter("finality")).status
+        status = least_final(figure.status for _, _, figure in figures)
         if indicator.unit == "count":
             total = sum((_times(share, figure.value) for _, share, figure in figures), Decimal(0))
             parts = tuple(Part(name, share, figure.value, _figure(figure)) for name, share, figure in figures)
@@ -642,7 +642,7 @@ class _Own(NamedTuple):
 
     @property
     def finality(self) -> int:
-        return OBSERVATION_STATUSES.index(self.status) if self.status in OBSERVATION_STATUSES else 2
+        return finality(self.status)
 
 
 def _figure(item: Figure | _Own) -> Figure | None:
