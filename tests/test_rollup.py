@@ -301,3 +301,25 @@ def test_roll_ups_are_memoised_per_indicator_and_area(tmp_path: Path) -> None:
     assert figures_of(project) is figures
     assert all(figures._known[key] is value for key, value in known.items())  # nothing worked out twice
     assert figures._figures == computed
+
+
+def test_a_rolled_up_count_is_the_sum_of_the_exact_child_counts_rounded_half_up(tmp_path: Path) -> None:
+    """SPEC 7: each child's count is V·base/s exact, the rate Σcounts·s/Σbases, the count the sum
+    rounded half up — not the sum of rounded counts."""
+    areas = (
+        "  - {id: p, name: Province, level: province}\n"
+        "  - {id: d1, name: District 1, level: district, parent: p}\n"
+        "  - {id: d2, name: District 2, level: district, parent: p}\n"
+    )
+    bases = "d1,households,2024,100,census,\nd2,households,2024,100,census,\n"
+    poor = "  - indicator: poor\n    baseline: {value: 3.0, period: 2020}\n    target: {value: 1.0, by: 2025}\n"
+    # d1: 1.5% of 100 = 1.5 households, d2: 1.0% of 100 = 1: 2.5 of 200 is 1.25%, count 2.5 -> 3
+    root = make_root(tmp_path, areas, "poor,d1,2024,1.5,\npoor,d2,2024,1.0,\n", bases, {"p": plan("p", "p", poor)})
+    (row,) = [each for each in json_rows(root, "report", "--period", "2024") if each["area"] == "p"]
+    assert row["current"]["value"] == 1.25 and row["current"]["count"] == 3 and row["current"]["from"] == "rollup"
+    # two halves: 0.5% and 0.5% of 100 = 0.5 + 0.5 = 1 poor household (each rounded alone: 1 + 1 = 2)
+    halves = make_root(
+        tmp_path / "halves", areas, "poor,d1,2024,0.5,\npoor,d2,2024,0.5,\n", bases, {"p": plan("p", "p", poor)}
+    )
+    (row,) = [each for each in json_rows(halves, "report", "--period", "2024") if each["area"] == "p"]
+    assert row["current"]["value"] == 0.5 and row["current"]["count"] == 1
