@@ -108,32 +108,33 @@ def output_destination(
 
 def deliver_text(destination: Destination, lang: Lang, write: Callable[[TextIO], None]) -> None:
     """A text format: ``write`` prints it to stdout, or into FILE whole or not at all."""
-    from ansinh.render.output_file import OutputError, write_text
+    from ansinh.render.output_file import write_text
 
-    try:
-        write_text(destination, write)
-    except OutputError as error:
-        raise UsageError(error.text) from None
-    _wrote(destination, lang)
+    _delivered(destination, lang, lambda: write_text(destination, write))
 
 
 def deliver_document(destination: Destination, lang: Lang, document: ReportDocument) -> None:
     """A workbook, page or PDF of ``document`` into FILE, whole or not at all (or down ``-o -``)."""
-    from ansinh.render.output_file import OutputError, write_document
+    from ansinh.render.output_file import DOCUMENT_WRITERS
+    from ansinh.render.report_formats import RowFormat
 
-    try:
-        write_document(destination, document, lang)
-    except OutputError as error:
-        raise UsageError(error.text) from None
-    _wrote(destination, lang)
+    writer = DOCUMENT_WRITERS[RowFormat(destination.format)]
+    deliver_file(destination, lang, lambda path: writer(document, lang, path))
 
 
 def deliver_file(destination: Destination, lang: Lang, write: Callable[[Path], None]) -> None:
     """Any file format: ``write`` makes the file at the path it is given (``compare``'s own)."""
-    from ansinh.render.output_file import OutputError, write_file
+    from ansinh.render.output_file import write_file
+
+    _delivered(destination, lang, lambda: write_file(destination, write))
+
+
+def _delivered(destination: Destination, lang: Lang, deliver: Callable[[], None]) -> None:
+    """Deliver, a problem with FILE being a usage error (exit 2); then say where it went."""
+    from ansinh.render.output_file import OutputError
 
     try:
-        write_file(destination, write)
+        deliver()
     except OutputError as error:
         raise UsageError(error.text) from None
     _wrote(destination, lang)

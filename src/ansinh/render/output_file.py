@@ -2,7 +2,7 @@
 
 ``choose`` settles the format and the destination from ``--format``, ``-o`` and ``--force``
 before the project is loaded, so that a mistyped option costs nothing. ``write_text`` and
-``write_document`` write the report aside (a hidden temporary file in FILE's folder), then rename
+``write_file`` write the report aside (a hidden temporary file in FILE's folder), then rename
 it onto FILE: a reader never sees half a report, and a failure, Ctrl-C or ``kill`` leaves neither
 a partial file nor the temporary one.
 
@@ -153,13 +153,6 @@ def write_text(destination: Destination, write: Callable[[TextIO], None]) -> Non
             write(stream)
 
     replace(destination, into)
-
-
-def write_document(destination: Destination, document: ReportDocument, lang: Lang) -> None:
-    """``gap``'s or ``report``'s workbook, page or PDF into FILE whole or not at all, or down
-    the pipe of ``-o -``."""
-    writer = DOCUMENT_WRITERS[destination.format]
-    write_file(destination, lambda path: writer(document, lang, path))
 
 
 def write_file(destination: Destination, write: Callable[[Path], None]) -> None:
