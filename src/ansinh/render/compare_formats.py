@@ -13,7 +13,7 @@ from ansinh.engine.comparison import ComparedArea, Comparison
 from ansinh.language import Lang, render
 from ansinh.render.json_text import dumps, iso
 from ansinh.render.json_text import number as json_number
-from ansinh.render.report_formats import Names
+from ansinh.render.report_formats import DASH, Names
 from ansinh.render.terminal_table import Column, Output, cell, draw
 from ansinh.render.units import counted, number, value_text
 from ansinh.text import Text, t
@@ -31,7 +31,6 @@ class CompareFormat(StrEnum):
 
 
 JSON_ROW_KEYS = ("area", "name", "value", "period", "date", "count", "meets", "from")
-_DASH = "—"
 
 
 def comparison_json(comparison: Comparison, lang: Lang) -> dict[str, object]:
@@ -119,21 +118,21 @@ def comparison_cells(row: ComparedArea, comparison: Comparison, lang: Lang) -> d
     if row.value is None:
         return {
             "area": row.area.name.get(lang),
-            "value": _DASH,
-            "period": _DASH,
-            "count": _DASH,
-            "meets": _DASH,
-            "from": _DASH,
+            "value": DASH,
+            "period": DASH,
+            "count": DASH,
+            "meets": DASH,
+            "from": DASH,
         }
     meets = render(t("compare.meets.yes" if row.meets else "compare.meets.no"), lang)
     origin = render(ORIGIN_WORDS[row.origin or "observation"], lang)
-    count = _DASH
+    count = DASH
     if row.count is not None:
         count = counted(row.count, indicator, lang) if indicator.counts is not None else number(row.count, lang)
     return {
         "area": row.area.name.get(lang),
         "value": value_text(row.value, indicator, lang),
-        "period": row.period or _DASH,
+        "period": row.period or DASH,
         "count": count,
         "meets": meets,
         "from": origin,

@@ -18,7 +18,6 @@ escaped. The same document gives the same bytes: nothing here reads a clock.
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from html import escape
 
 from ansinh import __version__
@@ -27,9 +26,19 @@ from ansinh.language import Lang, render, template
 from ansinh.numbers import Fraction
 from ansinh.render.document import ReportDocument
 from ansinh.render.explain import render_explanations
-from ansinh.render.report_formats import GroupBy, Names, Printed, RowReport, cells, summary_text
+from ansinh.render.report_formats import (
+    DASH,
+    TABLE_COLUMNS,
+    GroupBy,
+    Names,
+    Printed,
+    RowReport,
+    cells,
+    count_text,
+    summary_text,
+)
 from ansinh.render.svg_chart import chart_of, figure, number_text, observation_status, svg
-from ansinh.render.units import counted, deadline_label, number, status_text, value_text, years_text
+from ansinh.render.units import deadline_label, number, status_text, value_text, years_text
 from ansinh.text import t
 
 FULL_ROWS = 500  # above this many targets the page is a summary (see the module's note)
@@ -48,14 +57,7 @@ _BEHIND = {
     Status.ACHIEVED: 7,
 }
 
-_TABLE = (  # (first line, second line) of each column, as the terminal table pairs them
-    ("indicator", "area"),
-    ("target", "baseline"),
-    ("current", "percent_of_target"),
-    ("gap", "per_year"),
-    ("shortfall", "shortfall_per_year"),
-)
-_DASH = "—"
+_TABLE = [(first, second) for first, second, _numeric in TABLE_COLUMNS]  # paired as the terminal's table
 
 
 def html_page(document: ReportDocument, lang: Lang) -> str:
@@ -229,7 +231,7 @@ def _table_row(document: ReportDocument, row: Row, lang: Lang) -> str:
     for index, (first, second) in enumerate(_TABLE):
         numeric = index >= 2
         text = _current(row, lang, breakable=True) if first == "current" else _cell(values[first], numeric)
-        if second is not None and values.get(second, _DASH) != _DASH:
+        if second is not None and values.get(second, DASH) != DASH:
             text += f'<span class="second">{_cell(values[second], numeric)}</span>'
         out.append(f'<td class="num">{text}</td>' if numeric else f"<td>{text}</td>")
     out.append(f'<td class="status s-{row.status.value}">{escape(values["status"])}</td>')
@@ -247,10 +249,9 @@ def _current(row: Row, lang: Lang, *, breakable: bool = False) -> str:
     already escaped."""
     current = row.current
     if current is None:
-        return _DASH
+        return DASH
     text = _cell(f"{value_text(current.value, row.indicator, lang)} ({current.period})", breakable)
-    status = getattr(current, "status", "final")
-    word = observation_status(status, lang)
+    word = observation_status(current.status, lang)
     if word:
         text += f' <span class="unfinished">{escape(word)}</span>'
     return text
@@ -313,18 +314,18 @@ def _figure_list(row: Row, names: Names, lang: Lang) -> list[tuple[str, str]]:  
         figures.append((template("heading.baseline", lang), escape(baseline)))
     figures.append((template("heading.current", lang), _current(row, lang)))
     if row.declared_count is not None and row.declared_count != row.target_count:
-        figures.append((template("html.declared_count", lang), escape(_count(row.declared_count, row, lang))))
+        figures.append((template("html.declared_count", lang), escape(count_text(row.declared_count, row, lang))))
     if row.current is not None and row.current.count is not None and row.current.count != row.current_count:
-        figures.append((template("html.reported_count", lang), escape(_count(row.current.count, row, lang))))
+        figures.append((template("html.reported_count", lang), escape(count_text(row.current.count, row, lang))))
     for key, value in (("gap", row.gap), ("per_year", row.required_per_year)):
         if value is not None:
             figures.append((template(f"heading.{key}", lang), escape(values[key])))
     if row.years_left is not None:
         figures.append((template("html.years_left", lang), escape(years_text(row.years_left, lang))))
     if row.target_count is not None:
-        figures.append((template("html.target_count", lang), escape(_count(row.target_count, row, lang))))
+        figures.append((template("html.target_count", lang), escape(count_text(row.target_count, row, lang))))
     if row.current_count is not None:
-        figures.append((template("html.current_count", lang), escape(_count(row.current_count, row, lang))))
+        figures.append((template("html.current_count", lang), escape(count_text(row.current_count, row, lang))))
     for key, value in (("shortfall", row.shortfall), ("shortfall_per_year", row.shortfall_per_year)):
         if value is not None:
             figures.append((template(f"heading.{key}", lang), escape(values[key])))
@@ -338,12 +339,6 @@ def _figure_list(row: Row, names: Names, lang: Lang) -> list[tuple[str, str]]:  
         label = render(t("html.projected", deadline=deadline_label(row.deadline)), lang)
         figures.append((label, escape(value_text(figure(row.projected), indicator, lang))))
     return figures
-
-
-def _count(value: Decimal | int, row: Row, lang: Lang) -> str:
-    if row.indicator.unit == "count" or row.indicator.counts is not None:
-        return counted(value, row.indicator, lang)
-    return number(value, lang)
 
 
 def _chart_data(row: Row, document: ReportDocument, lang: Lang) -> str:

@@ -497,7 +497,7 @@ COLUMNS = (
     "status",
 )
 NUMERIC = {"baseline", "current", "percent_of_target", "gap", "per_year", "shortfall", "shortfall_per_year"}
-_DASH = "—"
+DASH = "—"  # a figure that cannot be computed, or does not apply
 
 
 def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
@@ -522,7 +522,7 @@ def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
             value=value_text(row.baseline_value, indicator, lang), period=row.baseline_period
         )
         if row.baseline_value is not None
-        else _DASH
+        else DASH
     )
     return {
         "area": names.area(row.area, lang),
@@ -534,17 +534,17 @@ def cells(row: Row, lang: Lang, names: Names) -> dict[str, str]:
             percent=number(round_to_places(row.percent_of_target, 2), lang)
         )
         if row.percent_of_target is not None
-        else _DASH,
-        "gap": difference_text(row.gap, indicator, lang) if row.gap is not None else _DASH,
+        else DASH,
+        "gap": difference_text(row.gap, indicator, lang) if row.gap is not None else DASH,
         # A missed target's deadline has passed: no pace a year can reach it any more (JSON keeps
         # SPEC 3's figures).
         "per_year": per_year_text(difference_text(row.required_per_year, indicator, lang), lang)
         if row.required_per_year is not None and row.status is not Status.MISSED
-        else _DASH,
+        else DASH,
         "shortfall": _count_or_dash(row.shortfall, row, lang),
         "shortfall_per_year": per_year_text(counted(row.shortfall_per_year, indicator, lang), lang)
         if row.shortfall_per_year is not None and row.status is not Status.MISSED
-        else _DASH,
+        else DASH,
         "progress": _progress_percent(row, lang),
         "status": _status_with_ratio(row, lang),
     }
@@ -567,7 +567,7 @@ def _current_text(row: Row, lang: Lang) -> str:
     (2024, ước tính)``."""
     current = row.current
     if current is None:
-        return _DASH
+        return DASH
     value = value_text(current.value, row.indicator, lang)
     if current.status == FINAL:
         return f"{value} ({current.period})"
@@ -582,8 +582,12 @@ def _span(start: date, end: date) -> str:
 
 
 def _count_or_dash(count: int | None, row: Row, lang: Lang) -> str:
-    if count is None:
-        return _DASH
+    return DASH if count is None else count_text(count, row, lang)
+
+
+def count_text(count: Decimal | int, row: Row, lang: Lang) -> str:
+    """A count of the row's indicator: ``4.204 giường bệnh``, or the number alone when the
+    indicator does not name what it counts."""
     if row.indicator.unit == "count" or row.indicator.counts is not None:
         return counted(count, row.indicator, lang)
     return number(count, lang)
@@ -591,7 +595,7 @@ def _count_or_dash(count: int | None, row: Row, lang: Lang) -> str:
 
 def _progress_percent(row: Row, lang: Lang) -> str:
     if row.completion is None:
-        return _DASH
+        return DASH
     return f"{number(round_half_up(100 * row.completion), lang)}%"
 
 
@@ -672,7 +676,7 @@ class TablePrinter:
         # height draw quickly (``ansinh.render.terminal_table``).
         line: list[Cell] = []
         for first, second, _numeric in TABLE_COLUMNS:
-            if second is not None and values[second] != _DASH:
+            if second is not None and values[second] != DASH:
                 line.append(((values[first], values[second]), ("", "dim")))
             else:
                 line.append(((values[first], ""), ()))
@@ -726,7 +730,7 @@ class TablePrinter:
                 _say(output, " — ".join(part for part in names if part), "bold")
                 output.line(f"  {output.styled(status, style)} — {progress}: {bar}")
                 for label, ((first, second), _styles) in zip(labels, figures, strict=True):
-                    text = " · ".join(part for part in (first, second) if part and part != _DASH)
+                    text = " · ".join(part for part in (first, second) if part and part != DASH)
                     if text:
                         for index, line in enumerate(fold(f"{label}: {text}", width - 4)):
                             output.line(("  " if index == 0 else "      ") + line)
