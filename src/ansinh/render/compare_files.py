@@ -25,10 +25,10 @@ from ansinh.render.compare_formats import (
     comparison_title,
     summary_text,
 )
-from ansinh.render.json_text import number as json_number
 from ansinh.render.output_file import CREATOR
 from ansinh.render.report_formats import Names
-from ansinh.render.xlsx_report import DATE_FORMATS
+from ansinh.render.sheet_columns import figure
+from ansinh.render.xlsx_report import DATE_FORMATS, MAX_PLACES
 from ansinh.text import t
 
 # --- the workbook ---------------------------------------------------------------------------------
@@ -65,8 +65,9 @@ def write_comparison_workbook(comparison: Comparison, lang: Lang, names: Names, 
         "date": workbook.add_format({"num_format": DATE_FORMATS[lang]}),
         "whole": workbook.add_format({"num_format": "#,##0"}),
     }
-    # A figure shows the decimals it has (up to the JSON's four): "#,##0.####" would leave "12."
-    for places in range(5):
+    # A figure shows the decimals it has, as in the report's workbook (``sheet_columns.figure``):
+    # a format a number of places, since "#,##0.####" would leave "12." on a whole number.
+    for places in range(MAX_PLACES + 1):
         formats[f"places{places}"] = workbook.add_format(
             {"num_format": "#,##0" + ("." + "0" * places if places else "")}
         )
@@ -89,10 +90,10 @@ def _summary_sheet(sheet: Any, comparison: Comparison, title: str, lang: Lang, f
     sheet.write_string(0, 0, title, formats["title"])
     sheet.write_string(1, 0, summary_text(comparison, lang), formats["bold"])
     day = comparison.as_of
-    rows: list[tuple[str, str | float | int | datetime]] = [
+    rows: list[tuple[str, str | Decimal | int | datetime]] = [
         ("sheet.as_of", datetime(day.year, day.month, day.day)),
         ("compare.heading.indicator", f"{indicator.name.get(lang)} ({indicator.id})"),
-        ("compare.heading.target", _number(comparison.target)),
+        ("compare.heading.target", comparison.target),
         ("compare.total", summary.total),
         ("compare.with_data", summary.with_data),
         ("compare.meet", summary.meet),
@@ -105,7 +106,8 @@ def _summary_sheet(sheet: Any, comparison: Comparison, title: str, lang: Lang, f
         elif isinstance(value, datetime):
             sheet.write_datetime(index, 1, value, formats["date"])
         else:
-            sheet.write_number(index, 1, value, formats[f"places{_places(value)}"])
+            number, places = _cell_number(value)
+            sheet.write_number(index, 1, number, formats[f"places{places}"])
 
 
 def _areas_sheet(sheet: Any, comparison: Comparison, lang: Lang, formats: dict[str, Any]) -> None:
@@ -120,8 +122,8 @@ def _areas_sheet(sheet: Any, comparison: Comparison, lang: Lang, formats: dict[s
         if row.value is not None:
             rank += 1
             sheet.write_number(line, 0, rank)
-            value = _number(row.value)
-            sheet.write_number(line, 3, value, formats[f"places{_places(value)}"])
+            number, places = _cell_number(row.value)
+            sheet.write_number(line, 3, number, formats[f"places{places}"])
             sheet.write_string(line, 4, row.period or "")
             if row.date is not None:
                 sheet.write_datetime(line, 5, datetime(row.date.year, row.date.month, row.date.day), formats["date"])
@@ -135,16 +137,16 @@ def _areas_sheet(sheet: Any, comparison: Comparison, lang: Lang, formats: dict[s
     sheet.autofilter(0, 0, max(len(comparison.rows), 1), len(_SHEET_COLUMNS) - 1)
 
 
-def _places(value: float | int) -> int:
-    """The decimals of a figure as the JSON writes it (at most four)."""
-    text = repr(value)
-    return len(text.partition(".")[2]) if isinstance(value, float) and "e" not in text else 0
-
-
-def _number(value: Decimal | Fraction) -> float | int:
-    """A figure as the JSON gives it (four decimals at most), as a number for a cell."""
-    rounded = json_number(value)
-    return rounded if isinstance(rounded, int) else float(rounded)  # type: ignore[arg-type]
+def _cell_number(value: Decimal | Fraction | int) -> tuple[float | int, int]:
+    """A figure for a cell, as the report's workbook writes one — read from the files with the
+    decimals it was written with (30.0 stays 30.0), computed ones rounded as JSON — and its
+    number of decimals, for its format."""
+    shown = figure(value)
+    if isinstance(shown, int):
+        return shown, 0
+    written = f"{shown:f}"
+    places = len(written) - written.index(".") - 1 if "." in written else 0
+    return (float(shown) if places else int(shown)), min(places, MAX_PLACES)
 
 
 # --- the page ---------------------------------------------------------------------------------

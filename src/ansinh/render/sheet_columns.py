@@ -20,13 +20,12 @@ from typing import TYPE_CHECKING
 
 from ansinh.engine.results import Row
 from ansinh.language import Lang, template
-from ansinh.numbers import Fraction, rounded
+from ansinh.numbers import OUTPUT_PLACES, Fraction, rounded
 from ansinh.render.units import observation_status_text, status_text
 
 if TYPE_CHECKING:
     from ansinh.render.report_formats import Names
 
-OUTPUT_PLACES = 4  # as JSON and CSV round a computed figure (SPEC 6)
 _ONE = Decimal(1)
 
 
